@@ -1,0 +1,20 @@
+/** One article as the story clusterer sees it (the `lede cluster --jsonl` input). */
+export interface ClusterInput {
+  id: string;
+  title: string;
+  text: string;
+  published: string | null;
+  source: string;
+  /** canonical names of the entities the enrich stage found, if any */
+  entities?: string[];
+}
+
+export interface ClusterAssignment {
+  storyId: string;
+  /** true when this article started a new story */
+  created: boolean;
+  /** similarity to the story it joined (0 when created) */
+  score: number;
+  /** stories merged into storyId by this placement */
+  merged: string[];
+}
