@@ -9,5 +9,14 @@ export interface EnrichInput {
   language?: string | null;
 }
 
-/** One enricher per file; each fills its part of the Enrichment, deterministically. */
+/**
+ * One enricher per file. Enrichers run in a fixed order over the same input; each reads what
+ * earlier ones wrote in `result` (quotes use entities, hashtags use entities) and fills its part.
+ * Deterministic; offsets are UTF-16 indices into `input.text`, end exclusive.
+ */
+export interface Enricher {
+  readonly name: keyof Enrichment | string;
+  enrich(input: EnrichInput, result: Enrichment): void;
+}
+
 export type { Enrichment };
