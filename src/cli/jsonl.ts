@@ -15,7 +15,8 @@ export async function runJsonl(
     let out: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(raw);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('line is not a JSON object');
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('line is not a JSON object');
       const line = parsed as Record<string, unknown>;
       id = line.id ?? null;
       out = { id, ...(await handle(line)) };

@@ -51,7 +51,10 @@ export interface StoryRepo {
   get(id: string): Promise<Story | null>;
   /** Stories ranked by breadth (sources) and freshness, updated since `since`. */
   top(filter?: Page & { since?: string; category?: Category }): Promise<Story[]>;
-  /** Records that `fromId` was merged into `intoId`. */
+  /**
+   * Merges story `fromId` into `intoId`: its articles move to `intoId`, `fromId` keeps a
+   * `mergedInto` pointer (old links still resolve) and the merge is recorded.
+   */
   recordMerge(fromId: string, intoId: string, at: string): Promise<void>;
 }
 
