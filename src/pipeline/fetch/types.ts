@@ -12,6 +12,15 @@ export interface FetchOptions {
   maxBytes?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** check robots.txt for this request (default: the fetcher's `robots` setting) */
+  robots?: boolean;
+  /** retries of transient failures (reset, 5xx, 429 with a short Retry-After); default 0 */
+  retries?: number;
+  /** for WebSub and similar: defaults to GET (no body) */
+  method?: 'GET' | 'POST';
+  body?: string | Buffer;
+  /** extra request headers (lower-case names) */
+  headers?: Record<string, string>;
 }
 
 export interface FetchResponse {

@@ -1,0 +1,396 @@
+// The Fetcher: undici keep-alive pool behind the address guard, with manual redirects (each
+// hop re-checked), robots.txt, per-host and global limits, time limits and byte caps.
+import type { Readable } from 'node:stream';
+import { Agent, request } from 'undici';
+import { LedeError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/log.js';
+import { parseAllowList } from './address.js';
+import { readBody } from './body.js';
+import { FetchError, parseRetryAfter, toFetchError } from './errors.js';
+import { guardedConnector, type Resolver } from './guard.js';
+import { HostGates, Semaphore, sleep } from './limits.js';
+import { RobotsCache } from './robots.js';
+import { backoffDelayMs } from './schedule.js';
+import type { Fetcher, FetchKind, FetchOptions, FetchResponse } from './types.js';
+
+export interface FetcherOptions {
+  /** LEDE_FETCH_ALLOW entries: CIDRs or host names that may be fetched although private */
+  allow?: string[];
+  /** full User-Agent; default `Lede/0.1 (+contactUrl)` */
+  userAgent?: string;
+  contactUrl?: string;
+  concurrency?: number;
+  perHost?: number;
+  minHostIntervalMs?: number;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  /** longest silence while the body streams */
+  idleTimeoutMs?: number;
+  /** whole request, redirects included, from the moment it gets a slot */
+  timeoutMs?: number;
+  /** longest wait for a host or global slot */
+  queueTimeoutMs?: number;
+  maxPageBytes?: number;
+  maxFeedBytes?: number;
+  maxRobotsBytes?: number;
+  maxHeaderBytes?: number;
+  maxRedirects?: number;
+  /** longest Retry-After we honour by keeping away from a host */
+  maxRetryAfterSec?: number;
+  robots?: boolean;
+  robotsTtlMs?: number;
+  maxCrawlDelayMs?: number;
+  retries?: number;
+  logger?: Logger;
+  /** DNS resolver (default: the system's); every answer is still checked */
+  resolve?: Resolver;
+}
+
+const ACCEPT: Record<FetchKind, string> = {
+  feed: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+  page: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
+  robots: 'text/plain, */*;q=0.5',
+  other: '*/*',
+};
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const RETRYABLE = new Set(['fetch_connection_reset', 'fetch_connection_refused', 'fetch_bad_response']);
+
+interface Call {
+  kind: FetchKind;
+  options: FetchOptions;
+  /** robots.txt loads see 4xx/5xx as data, not errors */
+  rawStatus: boolean;
+}
+
+export function createFetcher(options: FetcherOptions = {}): Fetcher {
+  return new SafeFetcher(options);
+}
+
+class SafeFetcher implements Fetcher {
+  private readonly agent: Agent;
+  private readonly global: Semaphore;
+  private readonly hosts: HostGates;
+  private readonly robots: RobotsCache | null;
+  private readonly userAgent: string;
+  private readonly o: Required<Omit<FetcherOptions, 'logger' | 'resolve' | 'userAgent' | 'allow'>>;
+  private readonly logger?: Logger;
+
+  constructor(options: FetcherOptions) {
+    const contactUrl = options.contactUrl ?? 'https://github.com/lede-news/lede';
+    this.o = {
+      contactUrl,
+      concurrency: options.concurrency ?? 16,
+      perHost: options.perHost ?? 2,
+      minHostIntervalMs: options.minHostIntervalMs ?? 1000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      headersTimeoutMs: options.headersTimeoutMs ?? 15_000,
+      idleTimeoutMs: options.idleTimeoutMs ?? 15_000,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      queueTimeoutMs: options.queueTimeoutMs ?? 10 * 60_000,
+      maxPageBytes: options.maxPageBytes ?? 10 * 1024 * 1024,
+      maxFeedBytes: options.maxFeedBytes ?? 50 * 1024 * 1024,
+      maxRobotsBytes: options.maxRobotsBytes ?? 512 * 1024,
+      maxHeaderBytes: options.maxHeaderBytes ?? 64 * 1024,
+      maxRedirects: options.maxRedirects ?? 5,
+      maxRetryAfterSec: options.maxRetryAfterSec ?? 6 * 3600,
+      robots: options.robots ?? true,
+      robotsTtlMs: options.robotsTtlMs ?? 24 * 3_600_000,
+      maxCrawlDelayMs: options.maxCrawlDelayMs ?? 30_000,
+      retries: options.retries ?? 0,
+    };
+    this.userAgent = options.userAgent ?? `Lede/0.1 (+${contactUrl})`;
+    this.logger = options.logger;
+    const allow = parseAllowList(options.allow ?? []);
+    this.agent = new Agent({
+      connect: guardedConnector({
+        allow,
+        connectTimeoutMs: this.o.connectTimeoutMs,
+        resolve: options.resolve,
+      }),
+      headersTimeout: this.o.headersTimeoutMs,
+      bodyTimeout: this.o.idleTimeoutMs,
+      maxHeaderSize: this.o.maxHeaderBytes,
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+    });
+    this.global = new Semaphore(this.o.concurrency);
+    this.hosts = new HostGates({ perHost: this.o.perHost, minIntervalMs: this.o.minHostIntervalMs });
+    this.robots = this.o.robots
+      ? new RobotsCache({
+          agent: 'Lede',
+          ttlMs: this.o.robotsTtlMs,
+          maxCrawlDelayMs: this.o.maxCrawlDelayMs,
+          load: (robotsUrl, signal) =>
+            this.run(robotsUrl, { kind: 'robots', options: { signal, robots: false }, rawStatus: true }),
+        })
+      : null;
+  }
+
+  fetch(url: string, options: FetchOptions = {}): Promise<FetchResponse> {
+    return this.run(url, { kind: options.kind ?? 'other', options, rawStatus: false });
+  }
+
+  async close(): Promise<void> {
+    // close() waits for running requests; a hostile server must not hold shutdown.
+    await Promise.race([this.agent.close(), sleep(2000)]);
+    await this.agent.destroy();
+  }
+
+  private capFor(kind: FetchKind): number {
+    if (kind === 'feed') return this.o.maxFeedBytes;
+    if (kind === 'robots') return this.o.maxRobotsBytes;
+    return this.o.maxPageBytes;
+  }
+
+  private async run(url: string, call: Call): Promise<FetchResponse> {
+    const started = Date.now();
+    const total = call.options.timeoutMs ?? this.o.timeoutMs;
+    const retries = call.options.method === 'POST' ? 0 : (call.options.retries ?? this.o.retries);
+    const timer = new AbortController();
+    let timeout: NodeJS.Timeout | undefined;
+    // The total limit starts when the request first gets a slot, so polite queueing is not a timeout.
+    const armTotal = () => {
+      timeout ??= setTimeout(() => {
+        timer.abort(new FetchError('fetch_timeout', `took longer than ${total} ms (${url})`, { url }));
+      }, total);
+    };
+    const signal = call.options.signal ? AbortSignal.any([call.options.signal, timer.signal]) : timer.signal;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const response = await this.follow(url, call, signal, armTotal, started + total);
+          this.logger?.debug(
+            { stage: 'fetch', url, status: response.status, duration_ms: Date.now() - started },
+            'fetched',
+          );
+          return response;
+        } catch (error) {
+          const failure = this.explain(error, url, signal, call.options.signal);
+          const wait = this.retryDelay(failure, attempt, retries);
+          if (wait === null || Date.now() + wait > started + total) throw failure;
+          await sleep(wait, signal);
+        }
+      }
+    } catch (error) {
+      const failure = this.explain(error, url, signal, call.options.signal);
+      this.logger?.info(
+        { stage: 'fetch', url, err_code: failure.code, duration_ms: Date.now() - started },
+        failure.message,
+      );
+      throw failure;
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private explain(error: unknown, url: string, signal: AbortSignal, userSignal?: AbortSignal): LedeError {
+    if (userSignal?.aborted)
+      return new FetchError('fetch_aborted', `aborted (${url})`, { url, cause: error });
+    if (signal.aborted && signal.reason instanceof LedeError) return signal.reason;
+    return toFetchError(error, url);
+  }
+
+  private retryDelay(failure: LedeError, attempt: number, retries: number): number | null {
+    if (attempt >= retries) return null;
+    if (failure instanceof FetchError && failure.code === 'fetch_http_status') {
+      const status = failure.status ?? 0;
+      if (status !== 429 && status < 500) return null;
+      if (failure.retryAfterSec !== null) return failure.retryAfterSec * 1000;
+    } else if (!RETRYABLE.has(failure.code)) {
+      return null;
+    }
+    return backoffDelayMs(attempt, { baseMs: 500, maxMs: 10_000 });
+  }
+
+  private async follow(
+    startUrl: string,
+    call: Call,
+    signal: AbortSignal,
+    armTotal: () => void,
+    deadline: number,
+  ): Promise<FetchResponse> {
+    const started = Date.now();
+    const seen = new Set<string>();
+    let current = parseUrl(startUrl);
+    let method = call.options.method ?? 'GET';
+    let body = call.options.body;
+    const checkRobots = call.kind !== 'robots' && this.robots && (call.options.robots ?? true);
+    for (let hop = 0; ; hop++) {
+      const href = current.href;
+      if (seen.has(href))
+        throw new FetchError('fetch_redirect_loop', `redirect loop at ${href}`, { url: href });
+      seen.add(href);
+      let crawlDelayMs = 0;
+      if (checkRobots && this.robots) {
+        const verdict = await this.robots.check(current, signal);
+        if (!verdict.allowed) {
+          throw new FetchError('fetch_robots_disallowed', `${verdict.reason}: ${href}`, { url: href });
+        }
+        crawlDelayMs = verdict.crawlDelayMs;
+      }
+      const host = current.hostname.toLowerCase();
+      const queueDeadline = Math.max(deadline, started + this.o.queueTimeoutMs);
+      const releaseHost = await this.hosts.acquire(host, {
+        intervalMs: crawlDelayMs,
+        signal,
+        deadline: queueDeadline,
+        url: href,
+      });
+      try {
+        const releaseGlobal = await this.global.acquire(signal);
+        try {
+          armTotal();
+          const res = await request(current, {
+            dispatcher: this.agent,
+            method,
+            body: body ?? null,
+            headers: this.headers(call, method),
+            signal,
+          });
+          const headers = flatHeaders(res.headers);
+          const status = res.statusCode;
+          if (REDIRECTS.has(status) && headers.location) {
+            await discard(res.body);
+            if (hop >= this.o.maxRedirects) {
+              throw new FetchError(
+                'fetch_too_many_redirects',
+                `more than ${this.o.maxRedirects} redirects from ${startUrl}`,
+                {
+                  url: href,
+                },
+              );
+            }
+            current = parseUrl(headers.location, current);
+            if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+              method = 'GET';
+              body = undefined;
+            }
+            continue;
+          }
+          return await this.finish(res.body, { url: href, status, headers, call, signal, host, started });
+        } finally {
+          releaseGlobal();
+        }
+      } finally {
+        releaseHost();
+      }
+    }
+  }
+
+  private async finish(
+    stream: Readable,
+    r: {
+      url: string;
+      status: number;
+      headers: Record<string, string>;
+      call: Call;
+      signal: AbortSignal;
+      host: string;
+      started: number;
+    },
+  ): Promise<FetchResponse> {
+    const { url, status, headers, call } = r;
+    const base = {
+      url,
+      status,
+      headers,
+      contentType: headers['content-type'] ?? null,
+      etag: headers.etag ?? null,
+      lastModified: headers['last-modified'] ?? null,
+    };
+    if (status === 304) {
+      await discard(stream);
+      return { ...base, notModified: true, body: Buffer.alloc(0), durationMs: Date.now() - r.started };
+    }
+    if (status === 429 || status === 503) {
+      const retryAfterSec = parseRetryAfter(headers['retry-after']);
+      if (retryAfterSec !== null) {
+        this.hosts.block(r.host, Date.now() + Math.min(retryAfterSec, this.o.maxRetryAfterSec) * 1000);
+      }
+      if (!call.rawStatus) {
+        await discard(stream);
+        throw new FetchError('fetch_http_status', `HTTP ${status} from ${url}`, {
+          url,
+          status,
+          retryAfterSec,
+        });
+      }
+    }
+    if (status >= 300 && !call.rawStatus) {
+      await discard(stream);
+      throw new FetchError('fetch_http_status', `HTTP ${status} from ${url}`, { url, status });
+    }
+    const maxBytes = call.options.maxBytes ?? this.capFor(call.kind);
+    const declared = Number(headers['content-length']);
+    if (!headers['content-encoding'] && Number.isFinite(declared) && declared > maxBytes) {
+      stream.destroy();
+      throw new FetchError('fetch_too_large', `declared ${declared} bytes, limit ${maxBytes} (${url})`, {
+        url,
+      });
+    }
+    const body = await readBody(stream, {
+      url,
+      contentEncoding: headers['content-encoding'] ?? null,
+      maxBytes,
+      signal: r.signal,
+    });
+    return { ...base, notModified: false, body, durationMs: Date.now() - r.started };
+  }
+
+  private headers(call: Call, method: string): Record<string, string> {
+    const h: Record<string, string> = {
+      'user-agent': this.userAgent,
+      accept: ACCEPT[call.kind],
+      'accept-encoding': 'gzip, deflate, br',
+      ...call.options.headers,
+    };
+    if (method === 'GET' && call.options.etag) h['if-none-match'] = call.options.etag;
+    if (method === 'GET' && call.options.lastModified) h['if-modified-since'] = call.options.lastModified;
+    return h;
+  }
+}
+
+function parseUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch (cause) {
+    throw new FetchError('fetch_bad_url', `not a valid URL: ${JSON.stringify(text).slice(0, 200)}`, {
+      url: text,
+      cause,
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError(
+      'fetch_refused_scheme',
+      `only http and https are fetched, not ${url.protocol} (${url.href})`,
+      {
+        url: url.href,
+      },
+    );
+  }
+  if (url.username || url.password) {
+    // Credentials in URLs from strangers are a phishing aid; never send them.
+    url.username = '';
+    url.password = '';
+  }
+  url.hash = '';
+  return url;
+}
+
+function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Drops a body we do not want, without reading more than a little of it. */
+async function discard(body: Readable): Promise<void> {
+  try {
+    await (body as Readable & { dump(o: { limit: number }): Promise<void> }).dump({ limit: 64 * 1024 });
+  } catch {
+    body.destroy();
+  }
+}
