@@ -112,15 +112,23 @@ export interface NewJob {
 export interface JobRepo {
   /** Returns the new job's id, or null when a queued/running job has the same key. */
   enqueue(job: NewJob): Promise<string | null>;
-  /** Atomically takes the oldest due queued job (or one whose lease expired) for a worker. */
+  /**
+   * Atomically takes the oldest due queued job (or one whose lease expired) for a worker,
+   * counting an attempt. A job whose lease expired on its last allowed attempt is marked failed.
+   */
   claim(workerId: string, now: string, leaseMs: number, types?: string[]): Promise<Job | null>;
+  /** Heartbeat: extends the lease to now + leaseMs; false when this worker no longer holds it. */
+  renew(id: string, workerId: string, now: string, leaseMs: number): Promise<boolean>;
+  /** Marks done; ignored unless `workerId` still holds the job. */
   complete(id: string, workerId: string): Promise<void>;
   /** Records a failure: requeued at `retryAt`, or failed for good when it is null. */
   fail(id: string, workerId: string, error: string, retryAt: string | null): Promise<void>;
-  /** Puts a worker's running jobs back in the queue (graceful shutdown). */
+  /** Puts a worker's running jobs back in the queue (graceful shutdown); the attempt is not counted. */
   release(workerId: string): Promise<number>;
   get(id: string): Promise<Job | null>;
   counts(): Promise<Record<JobState, number>>;
+  /** Deletes done and failed jobs last updated before `before`; returns how many. */
+  purge(before: string): Promise<number>;
 }
 
 export interface Store {
@@ -131,7 +139,10 @@ export interface Store {
   readonly tags: TagRepo;
   readonly search: SearchRepo;
   readonly jobs: JobRepo;
-  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  /**
+   * Runs `fn` in one transaction: all of its writes land, or none. Inside `fn` use only `tx`
+   * (the outer store may wait for the transaction to end); nested calls are savepoints.
+   */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

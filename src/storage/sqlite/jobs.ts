@@ -1,0 +1,160 @@
+// Jobs as rows. Every state change is a single statement, so it is atomic across processes
+// without holding a transaction open: claim is one UPDATE … WHERE id = (SELECT …) RETURNING.
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Job, JobRepo, JobState, NewJob } from '../store.js';
+import type { DB, JobRow } from './schema.js';
+import { toJson, utc } from './util.js';
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+function toJob(r: Selectable<JobRow>): Job {
+  return {
+    id: r.id,
+    type: r.type,
+    payload: JSON.parse(r.payload),
+    key: r.key,
+    state: r.state as JobState,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    runAt: r.run_at,
+    lockedBy: r.locked_by,
+    lockedUntil: r.locked_until,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+export class SqliteJobRepo implements JobRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async enqueue(job: NewJob): Promise<string | null> {
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    // the partial unique index on live keys turns a duplicate into a no-op
+    const res = await sql`
+      INSERT INTO jobs (id, type, payload, key, state, attempts, max_attempts, run_at, created_at, updated_at)
+      VALUES (${id}, ${job.type}, ${toJson(job.payload ?? null)}, ${job.key ?? null}, 'queued', 0,
+        ${job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}, ${utc(job.runAt ?? now)}, ${now}, ${now})
+      ON CONFLICT (key) WHERE key IS NOT NULL AND state IN ('queued', 'running') DO NOTHING`.execute(this.db);
+    return Number(res.numAffectedRows ?? 0) > 0 ? id : null;
+  }
+
+  async claim(workerId: string, now: string, leaseMs: number, types?: string[]): Promise<Job | null> {
+    if (types && types.length === 0) return null;
+    const at = utc(now);
+    // a job whose worker died on its last allowed attempt is failed, not run again forever
+    await this.db
+      .updateTable('jobs')
+      .set({
+        state: 'failed',
+        last_error: sql`coalesce(last_error, 'lease expired: worker stopped responding')`,
+        locked_by: null,
+        locked_until: null,
+        updated_at: at,
+      })
+      .where('state', '=', 'running')
+      .where('locked_until', '<', at)
+      .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+      .execute();
+    const typeFilter = types ? sql`AND type IN (${sql.join(types)})` : sql``;
+    const res = await sql<JobRow>`
+      UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ${workerId},
+        locked_until = ${plusMs(at, leaseMs)}, updated_at = ${at}
+      WHERE id = (
+        SELECT id FROM jobs
+        WHERE ((state = 'queued' AND run_at <= ${at}) OR (state = 'running' AND locked_until < ${at}))
+          ${typeFilter}
+        ORDER BY run_at, created_at, id
+        LIMIT 1)
+      RETURNING *`.execute(this.db);
+    const row = res.rows[0];
+    return row ? toJob(row) : null;
+  }
+
+  /** Extends a held lease (heartbeat); false when the lease was lost to another worker. */
+  async renew(id: string, workerId: string, now: string, leaseMs: number): Promise<boolean> {
+    const res = await this.db
+      .updateTable('jobs')
+      .set({ locked_until: plusMs(utc(now), leaseMs) })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  async complete(id: string, workerId: string): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ state: 'done', locked_by: null, locked_until: null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('state', '=', 'running')
+      .execute();
+  }
+
+  async fail(id: string, workerId: string, error: string, retryAt: string | null): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db
+      .updateTable('jobs')
+      .set({
+        state: retryAt === null ? 'failed' : 'queued',
+        run_at: retryAt === null ? sql`run_at` : utc(retryAt),
+        last_error: error.slice(0, 4000),
+        locked_by: null,
+        locked_until: null,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('state', '=', 'running')
+      .execute();
+  }
+
+  async release(workerId: string): Promise<number> {
+    // an interrupted attempt is not the job's fault, so it is not counted
+    const res = await this.db
+      .updateTable('jobs')
+      .set({
+        state: 'queued',
+        attempts: sql`max(attempts - 1, 0)`,
+        locked_by: null,
+        locked_until: null,
+        updated_at: new Date().toISOString(),
+      })
+      .where('locked_by', '=', workerId)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  }
+
+  async get(id: string): Promise<Job | null> {
+    const r = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toJob(r) : null;
+  }
+
+  async counts(): Promise<Record<JobState, number>> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const r of rows) out[r.state as JobState] = Number(r.n);
+    return out;
+  }
+
+  /** Deletes finished (done or failed) jobs last updated before `before`. */
+  async purge(before: string): Promise<number> {
+    const res = await this.db
+      .deleteFrom('jobs')
+      .where('state', 'in', ['done', 'failed'])
+      .where('updated_at', '<', utc(before))
+      .executeTakeFirst();
+    return Number(res.numDeletedRows);
+  }
+}

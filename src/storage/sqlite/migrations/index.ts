@@ -1,0 +1,8 @@
+// Every schema version, in order. Add a file NNNN_name.ts and list it here; never edit a
+// migration that has shipped.
+import { migration as m0001 } from './0001_initial.js';
+import { migration as m0002 } from './0002_search.js';
+import type { Migration } from './types.js';
+
+export type { Migration };
+export const migrations: readonly Migration[] = [m0001, m0002];

@@ -1,0 +1,79 @@
+import { type Kysely, sql } from 'kysely';
+import type { Store } from '../store.js';
+import { SqliteArticleRepo } from './articles.js';
+import { SqliteJobRepo } from './jobs.js';
+import type { DB } from './schema.js';
+import { SqliteSearchRepo } from './search.js';
+import { SqliteSourceRepo } from './sources.js';
+import { SqliteStoryRepo } from './stories.js';
+import { SqliteTagRepo } from './tags.js';
+
+/**
+ * The repos over one Kysely executor: the pooled database at the top level, a single held
+ * connection inside a transaction. Kysely's SQLite driver serialises access to its one
+ * connection, so other callers wait while a transaction is open.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly sources: SqliteSourceRepo;
+  readonly articles: SqliteArticleRepo;
+  readonly stories: SqliteStoryRepo;
+  readonly tags: SqliteTagRepo;
+  readonly search: SqliteSearchRepo;
+  readonly jobs: SqliteJobRepo;
+  private savepoints = 0;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** true for the view handed to a transaction callback */
+    private readonly inTransaction = false,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.sources = new SqliteSourceRepo(db);
+    this.articles = new SqliteArticleRepo(db);
+    this.stories = new SqliteStoryRepo(db);
+    this.tags = new SqliteTagRepo(db);
+    this.search = new SqliteSearchRepo(db);
+    this.jobs = new SqliteJobRepo(db);
+  }
+
+  /**
+   * BEGIN IMMEDIATE takes the write lock up front, so a read-then-write transaction never fails
+   * halfway with SQLITE_BUSY because another process wrote in between. Nested calls use
+   * savepoints. Inside `fn`, use only `tx`: the outer store waits for this transaction to end.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return this.savepoint(fn);
+    return this.db.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      const tx = new SqliteStore(conn, true);
+      try {
+        const result = await fn(tx);
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`ROLLBACK`.execute(conn);
+        throw error;
+      }
+    });
+  }
+
+  private async savepoint<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const name = sql.raw(`lede_sp_${++this.savepoints}`);
+    await sql`SAVEPOINT ${name}`.execute(this.db);
+    try {
+      const result = await fn(this);
+      await sql`RELEASE ${name}`.execute(this.db);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK TO ${name}`.execute(this.db);
+      await sql`RELEASE ${name}`.execute(this.db);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.inTransaction) throw new Error('close() called on a transaction; close the store instead');
+    await this.onClose();
+  }
+}

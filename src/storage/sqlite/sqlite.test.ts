@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStoreContract } from '../contract.js';
+import { openSqliteStore } from './index.js';
+import { migrations } from './migrations/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lede-sqlite-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+runStoreContract('sqlite', () => openSqliteStore(join(dir, `contract-${++n}.db`)));
+
+describe('sqlite specifics', () => {
+  it('opens in WAL mode with foreign keys, and migrations are idempotent on reopen', async () => {
+    const file = join(dir, 'reopen.db');
+    const store = await openSqliteStore(file);
+    await store.sources.add({ name: 'A', feedUrl: 'https://a.example/feed' });
+    await store.close();
+    const again = await openSqliteStore(file);
+    expect(await again.sources.count()).toBe(1);
+    await again.close();
+
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+      expect(versions).toEqual(migrations.map((m) => m.version));
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const file = join(dir, 'newer.db');
+    await (await openSqliteStore(file)).close();
+    const raw = new Database(file);
+    raw
+      .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'now')")
+      .run();
+    raw.close();
+    await expect(openSqliteStore(file)).rejects.toMatchObject({ code: 'storage_schema_newer' });
+  });
+
+  it('enforces foreign keys: an article cannot name a missing source', async () => {
+    const store = await openSqliteStore(join(dir, 'fk.db'));
+    try {
+      const now = new Date().toISOString();
+      const url = 'https://x.example/a';
+      await expect(
+        store.articles.upsert({
+          id: 'a1',
+          url,
+          canonicalUrl: url,
+          sourceId: 'no-such-source',
+          title: 't',
+          byline: null,
+          description: null,
+          publishedAt: now,
+          modifiedAt: null,
+          language: null,
+          siteName: null,
+          section: null,
+          paywalled: false,
+          text: '',
+          html: '',
+          leadImage: null,
+          images: [],
+          category: null,
+          enrichment: null,
+          storyId: null,
+          contentHash: null,
+          duplicateOf: null,
+          fetchedAt: now,
+          updatedAt: now,
+        }),
+      ).rejects.toThrow(/FOREIGN KEY/);
+    } finally {
+      await store.close();
+    }
+  });
+});
