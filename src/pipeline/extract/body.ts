@@ -1,0 +1,176 @@
+// Choose the main content: the best-scored candidate, widened to an ancestor when the text is
+// spread over several siblings, plus sibling blocks that score close to it; then a post-pass over
+// its blocks drops link lists, boilerplate lines and the short lines that trail an article.
+import type { Document, Element } from 'domhandler';
+import { contentChars, type Marks } from './clean.js';
+import { classId, isElement } from './dom.js';
+import { type Scored, scoreDocument } from './score.js';
+import { type Block, renderBlocks } from './text.js';
+
+export interface BodyResult {
+  root: Element | null;
+  /** the top candidate and the siblings joined to it, in page order */
+  parts: Element[];
+  blocks: Block[];
+}
+
+function linkDensity(scored: Scored, el: Element): number {
+  const s = scored.stats.get(el);
+  return s?.text ? s.link / s.text : 0;
+}
+
+function pickTop(scored: Scored): Element | null {
+  let top: Element | null = null;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const [el, score] of scored.scores) {
+    if (score > best) {
+      best = score;
+      top = el;
+    }
+  }
+  if (!top) return null;
+  // Readability's widening: when the parent holds clearly more paragraph text with a score not
+  // far below, the article is split across siblings (e.g. one <div> per paragraph group).
+  let node = top;
+  for (let i = 0; i < 3; i++) {
+    const parent = node.parent;
+    if (!parent || !isElement(parent) || parent.name === 'body' || parent.name === 'html') break;
+    const ps = scored.scores.get(parent) ?? 0;
+    const pStats = scored.stats.get(parent);
+    const nStats = scored.stats.get(node);
+    if (!pStats || !nStats) break;
+    if (ps >= best * 0.66 && pStats.para > nStats.para * 1.25 && linkDensity(scored, parent) < 0.3)
+      node = parent;
+    else break;
+  }
+  return node;
+}
+
+function siblingsToJoin(scored: Scored, top: Element): Element[] {
+  const parent = top.parent;
+  if (!parent || !isElement(parent)) return [top];
+  const topScore = scored.scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const out: Element[] = [];
+  for (const sib of parent.children) {
+    if (!isElement(sib)) continue;
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    const score = scored.scores.get(sib) ?? 0;
+    const st = scored.stats.get(sib);
+    if (!st) continue;
+    const ld = st.text ? st.link / st.text : 0;
+    if (score >= threshold && ld < 0.3) out.push(sib);
+    else if (sib.name === 'p' && st.text > 80 && ld < 0.25) out.push(sib);
+  }
+  return out;
+}
+
+const BOILERPLATE_LINE =
+  /^(advertisement|advertisements|sponsored|read more|read next|related|related articles?|more on this|see also|share( this)?|share on \w+|follow us|sign up|subscribe|click here|continue reading|watch|listen|photo|image|video|getty images|ap photo|reuters|loading|comments?|\d+ comments?|tweet|email|print|copy link|copyright .*|© .*|all rights reserved.*)[:.!\s]*$/i;
+
+const CALL_TO_ACTION =
+  /\b(sign up|subscribe|newsletter|follow us|download (the|our) app|all rights reserved|click here to|get the latest|share this (article|story)|read more:|related:|you might also like|recommended for you|our privacy policy|terms of (use|service)|this article (was|has been) (amended|updated)|unlimited access)\b/i;
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+/** words, counting two CJK characters as one word (those scripts put no spaces between words) */
+export function wordCount(s: string): number {
+  const cjk = s.match(CJK)?.length ?? 0;
+  return s.split(/\s+/).filter(Boolean).length + Math.floor(cjk / 2);
+}
+
+/** Post-pass: keep paragraphs, drop link-dense blocks and boilerplate lines. */
+export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
+  const normTitle = title
+    ? title
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+    : '';
+  const kept = blocks.filter((b) => {
+    const len = b.text.length;
+    const ld = b.linkChars / Math.max(1, len);
+    if (ld > 0.5 && (len < 400 || ld > 0.8)) return false;
+    if (BOILERPLATE_LINE.test(b.text)) return false;
+    if (len < 200 && CALL_TO_ACTION.test(b.text)) return false;
+    if (
+      normTitle &&
+      b.text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim() === normTitle
+    )
+      return false;
+    return true;
+  });
+  // Trailing short lines (bylines, tags, "Photo: …", dates) after the last real paragraph.
+  let end = kept.length;
+  while (end > 0) {
+    const b = kept[end - 1];
+    const words = wordCount(b.text);
+    const sentence = /[.!?…"”'’)»:。！？」]$/.test(b.text);
+    if (words >= 10 || (sentence && words >= 5 && !/^[A-Z][a-z]+ [A-Z]/.test(b.text))) break;
+    end--;
+  }
+  return kept.slice(0, end);
+}
+
+const DISCUSSION = /comment|disqus|respon|discussion|related|recommend|more-from|newsletter/;
+
+function render(parts: Element[], marked: Marks): Block[] {
+  let total = 0;
+  for (const part of parts) total += contentChars(part);
+  // a marked element that holds much of the candidate's text is part of the article after all
+  const keep = new Map<Element, boolean>();
+  const skip = (el: Element) => {
+    const reason = marked.get(el);
+    if (!reason) return false;
+    if (reason === 'tag' || reason === 'role') return true;
+    let k = keep.get(el);
+    if (k === undefined) {
+      k = !DISCUSSION.test(classId(el)) && contentChars(el) >= total * 0.5;
+      keep.set(el, k);
+    }
+    return !k;
+  };
+  const blocks: Block[] = [];
+  for (const part of parts) blocks.push(...renderBlocks(part, skip));
+  return blocks;
+}
+
+function candidate(doc: Document, marked: Marks, skip: ReadonlyMap<Element, unknown>): BodyResult {
+  const scored = scoreDocument(doc, skip);
+  const top = pickTop(scored);
+  if (!top) return { root: null, parts: [], blocks: [] };
+  const parts = siblingsToJoin(scored, top);
+  return { root: top, parts, blocks: render(parts, marked) };
+}
+
+function weight(blocks: Block[]): { words: number; linkShare: number } {
+  let words = 0;
+  let chars = 0;
+  let links = 0;
+  for (const b of blocks) {
+    words += wordCount(b.text);
+    chars += b.text.length;
+    links += b.linkChars;
+  }
+  return { words, linkShare: chars ? links / chars : 0 };
+}
+
+/**
+ * The main candidate is scored with boilerplate-marked elements left out; the fallback scores the
+ * whole page. The fallback wins when it finds clearly more text that is not a link list: the marks
+ * then hid the article (a site naming its body "story-sidebar-layout", say).
+ */
+export function chooseBody(doc: Document, marked: Marks, title: string | null): BodyResult {
+  const main = candidate(doc, marked, marked);
+  const fallback = candidate(doc, marked, new Map());
+  const a = weight(cleanBlocks(main.blocks, title));
+  const b = weight(cleanBlocks(fallback.blocks, title));
+  if (b.words > a.words * 1.5 + 25 && b.linkShare < 0.25) return fallback;
+  return main;
+}
