@@ -98,6 +98,7 @@ const V6: Range[] = [
   range('64:ff9b:1::/48', 'local-use NAT64'),
   range('100::/64', 'discard-only'),
   range('2001:db8::/32', 'documentation'),
+  range('3fff::/20', 'documentation'),
   range('2001::/23', 'IETF protocol assignment (Teredo, ORCHID…)'),
   range('fd00:ec2::254/128', 'cloud metadata'),
   range('fc00::/7', 'unique local (ULA)'),

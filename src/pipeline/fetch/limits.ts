@@ -71,7 +71,8 @@ export class Semaphore {
 
 interface HostState {
   active: number;
-  nextStartAt: number;
+  /** start of the latest request; the interval is measured from it when the next one asks */
+  lastStartAt: number;
   notBefore: number;
   waiters: Array<() => void>;
 }
@@ -90,7 +91,7 @@ export class HostGates {
     let s = this.hosts.get(host);
     if (!s) {
       if (this.hosts.size > 10_000) this.prune();
-      s = { active: 0, nextStartAt: 0, notBefore: 0, waiters: [] };
+      s = { active: 0, lastStartAt: 0, notBefore: 0, waiters: [] };
       this.hosts.set(host, s);
     }
     return s;
@@ -99,7 +100,7 @@ export class HostGates {
   private prune(): void {
     const now = Date.now();
     for (const [host, s] of this.hosts) {
-      if (s.active === 0 && s.waiters.length === 0 && Math.max(s.nextStartAt, s.notBefore) < now) {
+      if (s.active === 0 && s.waiters.length === 0 && Math.max(s.lastStartAt + 60_000, s.notBefore) < now) {
         this.hosts.delete(host);
       }
     }
@@ -123,7 +124,7 @@ export class HostGates {
     const interval = Math.max(this.options.minIntervalMs, opts.intervalMs ?? 0);
     for (;;) {
       const now = Date.now();
-      const readyAt = Math.max(s.nextStartAt, s.notBefore);
+      const readyAt = Math.max(s.lastStartAt + interval, s.notBefore);
       if (s.active < this.options.perHost && now >= readyAt) break;
       if (readyAt > opts.deadline) {
         const retryAfterSec = Math.ceil((readyAt - now) / 1000);
@@ -136,7 +137,7 @@ export class HostGates {
       else await sleep(readyAt - now, opts.signal);
     }
     s.active++;
-    s.nextStartAt = Date.now() + interval;
+    s.lastStartAt = Date.now();
     return once(() => {
       s.active--;
       // Wake everyone waiting for concurrency; they re-check the interval themselves.
