@@ -1,0 +1,143 @@
+// Readers shared by feed and item level: people, categories, links, images, plain values.
+import type { Category, Enclosure, Person } from './result.js';
+import { resolveUrl } from './urls.js';
+import { childrenOf, textOf, type XNode } from './xml-tree.js';
+
+export function plain(node: XNode): string | null {
+  const t = textOf(node).trim();
+  return t || null;
+}
+
+export function url(node: XNode, value: string | null | undefined): string | null {
+  const v = value?.trim();
+  return v ? resolveUrl(v, node.base) : null;
+}
+
+const EMAIL =
+  /(?:mailto:)?([a-zA-Z0-9_\-.+]+@(?:\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.|(?:[a-zA-Z0-9-]+\.)+)(?:[a-zA-Z]{2,}|[0-9]{1,3})\]?)(?:\?subject=\S+)?/;
+
+/** RSS author strings: "me@x.com (Name)", "Name <me@x.com>", "Name", "me@x.com". */
+export function personFromString(s: string): Person | null {
+  let name = s.trim();
+  let email: string | null = null;
+  const m = EMAIL.exec(name);
+  if (m) {
+    email = m[1];
+    name = name.replace(m[0], '').replace('()', '').replace('<>', '').trim();
+    if (name.startsWith('(') && name.endsWith(')')) name = name.slice(1, -1).trim();
+    else if (name.startsWith('(')) name = name.slice(1).trim();
+    else if (name.endsWith(')')) name = name.slice(0, -1).trim();
+  }
+  if (!name && !email) return null;
+  return { name: name || null, email, url: null };
+}
+
+/** Atom person construct: name, email, uri (0.3: url, homepage). */
+export function personFromNode(node: XNode): Person | null {
+  let name: string | null = null;
+  let email: string | null = null;
+  let link: string | null = null;
+  const kids = childrenOf(node);
+  if (kids.length === 0) return personFromString(textOf(node));
+  for (const c of kids) {
+    if (c.key === 'name') name = plain(c);
+    else if (c.key === 'email') email = plain(c);
+    else if (c.key === 'uri' || c.key === 'url' || c.key === 'homepage') link = url(c, textOf(c));
+  }
+  if (!name && !email && !link) return null;
+  return { name, email, url: link };
+}
+
+export function addPerson(list: Person[], p: Person | null): void {
+  if (!p) return;
+  if (list.some((q) => q.name === p.name && q.email === p.email && q.url === p.url)) return;
+  list.push(p);
+}
+
+export function addCategory(
+  list: Category[],
+  term: string | null,
+  scheme: string | null,
+  label: string | null = null,
+): void {
+  const t = term?.trim() || null;
+  if (!t && !label) return;
+  const s = scheme?.trim() || null;
+  if (list.some((c) => c.term === t && c.scheme === s && c.label === label)) return;
+  list.push({ term: t, scheme: s, label });
+}
+
+const ITUNES = 'http://www.itunes.com/';
+const MEDIA_SCHEME = 'http://search.yahoo.com/mrss/category_schema';
+
+/** Category-like elements of every vocabulary; returns false when the node is not one. */
+export function readCategory(node: XNode, list: Category[]): boolean {
+  switch (node.key) {
+    case 'category':
+      if (node.attrs.term !== undefined)
+        addCategory(list, node.attrs.term, node.attrs.scheme ?? null, node.attrs.label?.trim() || null);
+      else addCategory(list, textOf(node), node.attrs.domain ?? null);
+      return true;
+    case 'dc:subject':
+      addCategory(list, textOf(node), null);
+      return true;
+    case 'tags':
+    case 'keywords':
+      for (const t of textOf(node).split(',')) addCategory(list, t, null);
+      return true;
+    case 'itunes:keywords':
+      for (const t of textOf(node).split(',')) addCategory(list, t, ITUNES);
+      return true;
+    case 'itunes:category':
+      addCategory(list, node.attrs.text ?? null, ITUNES);
+      for (const c of childrenOf(node)) readCategory(c, list);
+      return true;
+    case 'media:category':
+      addCategory(list, textOf(node), node.attrs.scheme ?? MEDIA_SCHEME, node.attrs.label?.trim() || null);
+      return true;
+    default:
+      return false;
+  }
+}
+
+export interface Links {
+  alternate: string | null;
+  alternateAny: string | null;
+  hub: string | null;
+  enclosures: Enclosure[];
+}
+
+export function newLinks(): Links {
+  return { alternate: null, alternateAny: null, hub: null, enclosures: [] };
+}
+
+export function toLength(v: string | undefined | null): number | null {
+  if (v === undefined || v === null) return null;
+  const n = Number.parseInt(v.trim(), 10);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** An Atom-style <link href rel type> (also atom:link inside RSS). */
+export function readAtomLink(node: XNode, links: Links): void {
+  // Atom 0.3 producers sometimes put the URL in the text instead of href
+  const href = url(node, node.attrs.href ?? textOf(node));
+  if (!href) return;
+  const rel = (node.attrs.rel ?? 'alternate').trim().toLowerCase();
+  const type = (node.attrs.type ?? 'text/html').trim().toLowerCase();
+  if (rel === 'alternate') {
+    if (!links.alternate && (type === 'text/html' || type === 'application/xhtml+xml'))
+      links.alternate = href;
+    links.alternateAny ??= href;
+  } else if (rel === 'enclosure') {
+    links.enclosures.push({
+      url: href,
+      type: node.attrs.type?.trim() || null,
+      length: toLength(node.attrs.length),
+    });
+  } else if (rel === 'hub') links.hub ??= href;
+}
+
+export function lang(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  return v ? v.replace(/_/g, '-') : null;
+}
