@@ -1,0 +1,248 @@
+// Online story clustering: each article is placed once, as it arrives. Candidates come from an
+// inverted index over the top terms and names of the stories alive in a sliding time window;
+// each candidate is scored on body TF-IDF, headline and name similarity and the time gap; the
+// article joins the best story above a threshold or starts a new one.
+import { hexHash } from '../../lib/hash.js';
+import {
+  absorb,
+  type Channels,
+  type ChannelWeights,
+  type LiveStory,
+  mergeInto,
+  newStory,
+  similarity,
+  storyKeys,
+} from './live-story.js';
+import { StoryIndex } from './story-index.js';
+import type { ClusterAssignment, ClusterInput } from './types.js';
+import { type DocFeatures, DocumentFrequency, docFeatures, topKeys } from './vectors.js';
+
+export interface ClustererOptions {
+  /** stories with no article for this long leave the index */
+  windowHours: number;
+  /** minimum combined score to join a story */
+  threshold: number;
+  /** both stories must score at least this for an article to merge them */
+  mergeThreshold: number;
+  weights: ChannelWeights;
+  /** score multiplier per day of gap between the article and the story's latest article */
+  dayDecay: number;
+  /** half-life of a story's centroid weights, in hours of stream time */
+  halfLifeHours: number;
+  maxCandidates: number;
+  /** both stories need this many articles before a merge is considered */
+  mergeMinSize: number;
+  /** >1 sharpens IDF: rare, event-specific words count for more than topic words */
+  idfPower: number;
+  youngBonus: number;
+  centroidTerms: number;
+}
+
+export const DEFAULT_OPTIONS: ClustererOptions = {
+  windowHours: 72,
+  threshold: 0.2,
+  mergeThreshold: 0.5,
+  weights: { body: 0.4, title: 0.1, names: 0.3, numbers: 0.2 },
+  dayDecay: 0.85,
+  halfLifeHours: 24,
+  maxCandidates: 24,
+  mergeMinSize: 2,
+  idfPower: 1,
+  youngBonus: 0.1,
+  centroidTerms: 160,
+};
+
+/** Story id derived from its first article, so a rebuilt clusterer gives the same ids. */
+export function storyIdFor(firstArticleId: string): string {
+  return hexHash(`story:${firstArticleId}`);
+}
+
+export interface ScoredStory {
+  storyId: string;
+  score: number;
+}
+
+export class StoryClusterer {
+  readonly options: ClustererOptions;
+  private readonly df: DocumentFrequency;
+  private readonly stories = new Map<string, LiveStory>();
+  private readonly index = new StoryIndex();
+  private readonly aliases = new Map<string, string>();
+  private clock = Number.NEGATIVE_INFINITY;
+  private lastSweep = Number.NEGATIVE_INFINITY;
+  private sequence = 0;
+
+  constructor(options: Partial<ClustererOptions> = {}) {
+    this.options = {
+      ...DEFAULT_OPTIONS,
+      ...options,
+      weights: { ...DEFAULT_OPTIONS.weights, ...options.weights },
+    };
+    this.df = new DocumentFrequency(400_000, this.options.idfPower);
+  }
+
+  /** Rebuilds the state from the articles of the recent window with the stories they were given. */
+  static restore(
+    docs: Iterable<ClusterInput & { storyId: string }>,
+    options: Partial<ClustererOptions> = {},
+  ): StoryClusterer {
+    const clusterer = new StoryClusterer(options);
+    for (const doc of docs) clusterer.place(doc, doc.storyId);
+    return clusterer;
+  }
+
+  /** Places an article: joins the best story above the threshold or starts one. */
+  add(doc: ClusterInput): ClusterAssignment {
+    return this.place(doc, null);
+  }
+
+  /** Stories currently in the window. */
+  get liveStories(): number {
+    return this.stories.size;
+  }
+
+  /** The story an id now lives in (after merges), or null once it left the window. */
+  resolve(storyId: string): string | null {
+    let id = storyId;
+    for (let hops = 0; hops < 64 && !this.stories.has(id); hops++) {
+      const next = this.aliases.get(id);
+      if (!next) return null;
+      id = next;
+    }
+    return this.stories.has(id) ? id : null;
+  }
+
+  private place(doc: ClusterInput, knownStory: string | null): ClusterAssignment {
+    const parsed = doc.published ? Date.parse(doc.published) : Number.NaN;
+    const time = Number.isFinite(parsed) ? parsed : null;
+    if (time !== null && time > this.clock) this.clock = time;
+    this.sweep();
+
+    const features = docFeatures(doc.title ?? '', doc.text ?? '', time, doc.entities);
+    if (knownStory !== null) {
+      this.learn(features);
+      const id = this.resolve(knownStory) ?? knownStory;
+      const story = this.stories.get(id);
+      if (story) this.join(story, doc.id, features);
+      else this.create(id, doc, features);
+      return { storyId: id, created: !story, score: 0, merged: [] };
+    }
+
+    const scored = this.score(features);
+    this.learn(features);
+    const best = scored[0];
+    if (!best || best.score < this.thresholdFor(this.stories.get(best.storyId)!)) {
+      const id = this.uniqueId(doc.id);
+      this.create(id, doc, features);
+      return { storyId: id, created: true, score: 0, merged: [] };
+    }
+    const target = this.stories.get(best.storyId)!;
+    this.join(target, doc.id, features);
+    const merged: string[] = [];
+    const storyId = this.mergeAround(target, merged);
+    return { storyId, created: false, score: best.score, merged };
+  }
+
+  /** Candidate stories for an article, best first. */
+  score(features: DocFeatures): ScoredStory[] {
+    const keys: Array<[string, number]> = [];
+    for (const key of topKeys(features.body, 12, this.df)) keys.push([key, 1]);
+    for (const key of topKeys(features.names, 8, this.df)) keys.push([key, 1.5]);
+    const ids = this.index.candidates(
+      keys,
+      this.options.maxCandidates,
+      (id) => this.stories.get(id)?.seq ?? 0,
+    );
+    return this.rank(features, features.time, ids);
+  }
+
+  private rank(channels: Channels, time: number | null, ids: string[]): ScoredStory[] {
+    const out: ScoredStory[] = [];
+    for (const id of ids) {
+      const story = this.stories.get(id)!;
+      let score = similarity(channels, story, this.df, this.options.weights);
+      if (time !== null && story.last !== null) {
+        score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
+      }
+      out.push({ storyId: id, score });
+    }
+    out.sort(
+      (a, b) => b.score - a.score || this.stories.get(a.storyId)!.seq - this.stories.get(b.storyId)!.seq,
+    );
+    return out;
+  }
+
+  /**
+   * After a story grew, fragments of the same event may now look alike: a story whose centroid
+   * is close enough is folded in, the younger into the older (which keeps its id).
+   */
+  private mergeAround(grown: LiveStory, merged: string[]): string {
+    let target = grown;
+    for (let round = 0; round < 3; round++) {
+      if (target.size < this.options.mergeMinSize) break;
+      const keys = storyKeys(target, this.df).map((key): [string, number] => [key, 1]);
+      const ids = this.index.candidates(keys, 6, (id) => this.stories.get(id)?.seq ?? 0);
+      const others = this.rank(
+        target,
+        target.last,
+        ids.filter((id) => id !== target.id),
+      );
+      const best = others[0];
+      if (!best || best.score < this.options.mergeThreshold) break;
+      const other = this.stories.get(best.storyId)!;
+      if (other.size < this.options.mergeMinSize) break;
+      const [older, younger] = other.seq < target.seq ? [other, target] : [target, other];
+      mergeInto(older, younger, this.options.centroidTerms, this.df);
+      this.drop(younger.id);
+      this.aliases.set(younger.id, older.id);
+      this.index.set(older.id, storyKeys(older, this.df));
+      merged.push(younger.id);
+      target = older;
+    }
+    return target.id;
+  }
+
+  /** A young story is one or two articles: a chance overlap looks stronger, so ask for more. */
+  private thresholdFor(story: LiveStory): number {
+    return this.options.threshold + this.options.youngBonus / story.size;
+  }
+
+  private learn(features: DocFeatures): void {
+    this.df.add([...features.body.keys(), ...features.names.keys(), ...features.numbers.keys()]);
+  }
+
+  private uniqueId(articleId: string): string {
+    let id = storyIdFor(articleId);
+    // a replayed article id must not collide with a live story it started before
+    for (let i = 1; this.stories.has(id) || this.aliases.has(id); i++) id = storyIdFor(`${articleId}#${i}`);
+    return id;
+  }
+
+  private create(id: string, doc: ClusterInput, features: DocFeatures): void {
+    const story = newStory(id, this.sequence++, doc.id, features);
+    this.stories.set(id, story);
+    this.index.set(id, storyKeys(story, this.df));
+  }
+
+  private join(story: LiveStory, articleId: string, features: DocFeatures): void {
+    absorb(story, articleId, features, this.options.halfLifeHours, this.options.centroidTerms, this.df);
+    this.index.set(story.id, storyKeys(story, this.df));
+  }
+
+  private drop(id: string): void {
+    this.stories.delete(id);
+    this.index.remove(id);
+  }
+
+  /** Evicts stories whose latest article is older than the window (a few times per window). */
+  private sweep(): void {
+    const windowMs = this.options.windowHours * 3_600_000;
+    if (!Number.isFinite(this.clock) || this.clock - this.lastSweep < windowMs / 24) return;
+    this.lastSweep = this.clock;
+    const horizon = this.clock - windowMs;
+    for (const [id, story] of this.stories) {
+      if (story.last !== null && story.last < horizon) this.drop(id);
+    }
+    for (const [alias, target] of this.aliases) if (!this.stories.has(target)) this.aliases.delete(alias);
+  }
+}

@@ -1,0 +1,110 @@
+// Text features shared by fingerprints and clustering: words, light stemming, and name-like
+// tokens (capitalised words that are not sentence starters), which stand in for entities when
+// the enrich stage has not run (the `lede cluster --jsonl` input has only title and text).
+
+const STOP = `a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your yours yourself
+yourselves said says say told according would could may might must shall one two three four five six seven
+eight nine ten new last first year years week weeks day days time times mr mrs ms dr per cent percent
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow am pm
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+updated posted published reuters ap afp copyright rights reserved read story stories image photo video
+getty images caption click here share email print advertisement comments comment subscribe newsletter
+it's i'm he's she's that's there's they're we're don't didn't doesn't can't won't isn't wasn't aren't`;
+
+export const STOPWORDS = new Set(STOP.split(/\s+/).filter(Boolean));
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+/** Lower-case words of a text (letters and digits, inner apostrophes kept, possessive 's dropped). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    out.push(match[0].toLowerCase().replace(/’/g, "'").replace(/'s?$/, ''));
+  }
+  return out;
+}
+
+/** A light suffix stripper: enough to meet plurals and -ed/-ing forms, cheap on every token. */
+export function stem(word: string): string {
+  const w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 4 && /(?:ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+/** Content terms with their counts: stemmed words that are not stop words or single letters. */
+export function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words(text)) {
+    if (word.length < 2 || STOPWORDS.has(word)) continue;
+    const term = stem(word);
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[.!?\n]/gu;
+const YEAR = /^(?:1[89]|20)\d\d$/;
+/** Words whose trailing period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st jr sr gen col lt sgt capt rep sen gov pres inc co corp ltd vs no u.s u.k u.n st mt ft'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Name-like features of a text: lower-cased capitalised words that do not start a sentence
+ * (or that appear capitalised elsewhere too), plus years (`y:2009`), which tell apart two
+ * events of the same kind in different years.
+ */
+export function nameCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const starters = new Set<string>();
+  const inside = new Set<string>();
+  let sentenceStart = true;
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
+    if (token === '.' || token === '!' || token === '?' || token === '\n') {
+      sentenceStart = true;
+      continue;
+    }
+    const clean = token.replace(/[.'’-]+$/, '');
+    const lower = clean.toLowerCase().replace(/['’]s$/, '');
+    if (YEAR.test(clean)) {
+      counts.set(`y:${clean}`, (counts.get(`y:${clean}`) ?? 0) + 1);
+    } else if (/^\p{Lu}/u.test(clean) && lower.length > 1 && !STOPWORDS.has(lower)) {
+      (sentenceStart ? starters : inside).add(lower);
+      if (!sentenceStart) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    }
+    sentenceStart = token.endsWith('.') && !/^\p{Lu}$/u.test(clean) && !ABBREVIATIONS.has(lower);
+  }
+  for (const lower of starters) if (inside.has(lower)) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+  return counts;
+}
+
+const NUMBER = /\d[\d,.:/-]*\d|\d/g;
+
+/**
+ * Numbers as written (scores, ages, tallies, dates): two reports of one event repeat the same
+ * figures, while the same kind of event in another year or place does not.
+ */
+export function numberCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(NUMBER)) {
+    const key = `#${match[0]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
