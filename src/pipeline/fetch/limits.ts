@@ -122,26 +122,37 @@ export class HostGates {
   ): Promise<Release> {
     const s = this.state(host);
     const interval = Math.max(this.options.minIntervalMs, opts.intervalMs ?? 0);
-    for (;;) {
-      const now = Date.now();
-      const readyAt = Math.max(s.lastStartAt + interval, s.notBefore);
-      if (s.active < this.options.perHost && now >= readyAt) break;
-      if (readyAt > opts.deadline) {
-        const retryAfterSec = Math.ceil((readyAt - now) / 1000);
-        throw new FetchError('fetch_host_backoff', `host ${host} asked to wait ${retryAfterSec}s`, {
-          url: opts.url,
-          retryAfterSec,
-        });
+    let woken = false;
+    try {
+      for (;;) {
+        const now = Date.now();
+        const readyAt = Math.max(s.lastStartAt + interval, s.notBefore);
+        if (s.active < this.options.perHost && now >= readyAt) break;
+        if (readyAt > opts.deadline) {
+          const retryAfterSec = Math.ceil((readyAt - now) / 1000);
+          throw new FetchError('fetch_host_backoff', `host ${host} asked to wait ${retryAfterSec}s`, {
+            url: opts.url,
+            retryAfterSec,
+          });
+        }
+        if (s.active >= this.options.perHost) {
+          await waitTurn(s.waiters, opts.signal);
+          woken = true;
+        } else {
+          await sleep(readyAt - now, opts.signal);
+        }
       }
-      if (s.active >= this.options.perHost) await waitTurn(s.waiters, opts.signal);
-      else await sleep(readyAt - now, opts.signal);
+    } catch (error) {
+      // A woken waiter that gives up passes its turn on, or the freed slot would sit unused.
+      if (woken) s.waiters.shift()?.();
+      throw error;
     }
     s.active++;
     s.lastStartAt = Date.now();
     return once(() => {
       s.active--;
-      // Wake everyone waiting for concurrency; they re-check the interval themselves.
-      for (const wake of s.waiters.splice(0)) wake();
+      // One waiter per freed slot: waking all of them is quadratic with a long queue.
+      s.waiters.shift()?.();
     });
   }
 }
