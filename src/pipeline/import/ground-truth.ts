@@ -11,7 +11,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 /** The id a file is known by in a ground-truth map: its name without known extensions. */
 export function fileId(path: string): string {
-  return basename(path).replace(/(?:\.(?:html?|xhtml|xml|rss|atom|json|warc))?(?:\.gz)?$/i, '');
+  return basename(path).replace(/(?:\.(?:html?|xml|rss|atom|json|warc))?(?:\.gz)?$/i, '');
 }
 
 export class GroundTruth {

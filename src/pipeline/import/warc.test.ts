@@ -167,10 +167,25 @@ describe('readImportPaths: WARC', () => {
         httpHeaders: { ...HTML_UTF8, 'Content-Encoding': 'gzip' },
         body: gzipSync(Buffer.alloc(1_000_000, 32)),
       },
+      {
+        url: 'https://b.example/api',
+        httpHeaders: { 'Content-Type': 'application/json' },
+        body: `[${'1,'.repeat(20_000)}1]`,
+      },
+      {
+        url: 'https://b.example/rss',
+        httpHeaders: { 'Content-Type': 'text/xml' },
+        body: `${rss}${' '.repeat(30_000)}`,
+      },
       { url: 'https://b.example/ok', httpHeaders: HTML_UTF8, body: html(2) },
     ]);
-    const { records } = await collect([path], { maxBytes: 20_000 });
+    const { records, skipped } = await collect([path], { maxBytes: 20_000 });
+    expect(skipped).toEqual([
+      'content type video/mp4',
+      'larger than 20000 bytes and neither HTML nor a feed',
+    ]);
     expect(summary(records)).toEqual([
+      { kind: 'error', error: 'body larger than 20000 bytes' },
       { kind: 'error', error: 'body larger than 20000 bytes' },
       { kind: 'error', error: 'body larger than 20000 bytes' },
       { kind: 'page', url: 'https://b.example/ok', body: html(2), contentType: HTML_UTF8['Content-Type'] },

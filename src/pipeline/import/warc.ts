@@ -54,16 +54,24 @@ const DECODED_BY_WARCIO = new Set(['', 'identity', 'gzip', 'x-gzip', 'deflate'])
 
 type RecordResult = ImportRecord | { kind: 'skip'; reason: string } | null;
 
-async function readCapped(record: WARCRecord, maxBytes: number): Promise<Buffer | null> {
+/** The decoded body, or null past `maxBytes`; `head` keeps the first bytes either way for sniffing. */
+async function readCapped(
+  record: WARCRecord,
+  maxBytes: number,
+): Promise<{ body: Buffer | null; head: Buffer }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   // iterating the record yields the payload with chunking and gzip/deflate undone by warcio
   for await (const chunk of record) {
+    if (size + chunk.byteLength > maxBytes) {
+      chunks.push(chunk.subarray(0, Math.max(0, SNIFF_BYTES - size)));
+      return { body: null, head: Buffer.concat(chunks).subarray(0, SNIFF_BYTES) };
+    }
     size += chunk.byteLength;
-    if (size > maxBytes) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, size);
+  const body = Buffer.concat(chunks, size);
+  return { body, head: body.subarray(0, SNIFF_BYTES) };
 }
 
 /** Turns one record into a page, a feed, a skip, or null for records that never hold content. */
@@ -88,7 +96,8 @@ async function readRecord(record: WARCRecord, origin: string, maxBytes: number):
   if (!DECODED_BY_WARCIO.has(encoding) && encoding !== 'br') {
     return { kind: 'error', origin, error: `unsupported Content-Encoding: ${encoding}` };
   }
-  let body = await readCapped(record, maxBytes);
+  const read = await readCapped(record, maxBytes);
+  let body = read.body;
   if (body && encoding === 'br') {
     try {
       body = brotliDecompressSync(body, { maxOutputLength: maxBytes });
@@ -99,7 +108,14 @@ async function readRecord(record: WARCRecord, origin: string, maxBytes: number):
       body = null;
     }
   }
-  if (!body) return { kind: 'error', origin, error: `body larger than ${maxBytes} bytes` };
+  if (!body) {
+    // an oversized API response or data file of a vague type is not worth an error
+    const text = headText(read.head, SNIFF_BYTES);
+    if (media === 'maybe' && encoding !== 'br' && !looksLikeHtml(text) && !sniffFeed(text)) {
+      return { kind: 'skip', reason: `larger than ${maxBytes} bytes and neither HTML nor a feed` };
+    }
+    return { kind: 'error', origin, error: `body larger than ${maxBytes} bytes` };
+  }
   const url = record.warcTargetURI ?? null;
   const head = headText(body, SNIFF_BYTES);
   if (media === 'html' || (media === 'maybe' && looksLikeHtml(head))) {
