@@ -1,4 +1,5 @@
 // The table of `lede` subcommands. One file per subcommand; each adds its line here.
 import type { Command } from './command.js';
+import { command as parseFeed } from './parse-feed.js';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [parseFeed];

@@ -1,7 +1,7 @@
 // parseFeed: sniff the format, parse to raw element trees, read each into the neutral Result.
 import { LedeError } from '../../lib/errors.js';
 import type { ContentKind } from './content.js';
-import { decodeInput, type ParseOptions, readXml } from './document.js';
+import { type DecodedInput, decodeInput, type ParseOptions, readXml } from './document.js';
 import { parseJsonFeed } from './jsonfeed.js';
 import { readFeed } from './read-feed.js';
 import { readItem } from './read-item.js';
@@ -57,16 +57,20 @@ function feedNodes(root: XNode, format: Format): XNode[] {
 }
 
 export function parseFeed(input: Buffer | string, url?: string | null, options: ParseOptions = {}): Result {
-  const decoded = decodeInput(input, options);
+  return parseDecoded(decodeInput(input, options), url ?? null, options);
+}
+
+/** parseFeed on text already decoded (the domain adapter sniffs before choosing a reader). */
+export function parseDecoded(decoded: DecodedInput, url: string | null, options: ParseOptions = {}): Result {
   const head = decoded.text.trimStart();
-  if (head.startsWith('{')) return parseJsonFeed(head, url ?? null, decoded.errors);
+  if (head.startsWith('{')) return parseJsonFeed(head, url, decoded.errors);
   const maxItems = options.maxItems ?? 100_000;
   const items: ResultItem[] = [];
   let dropped = 0;
   let kind: ContentKind | null = null;
   const doc = readXml(
     decoded.text,
-    url ?? null,
+    url,
     (root, item) => {
       kind ??= formatOf(root)?.kind ?? 'rss';
       if (items.length < maxItems) items.push(readItem(item, kind));
