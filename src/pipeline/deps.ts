@@ -6,6 +6,7 @@ import type { Store } from '../storage/store.js';
 import type { EnrichInput } from './enrich/types.js';
 import type { ExtractedArticle } from './extract/types.js';
 import type { FeedDocument } from './feeds/types.js';
+import type { nextPollAfterFailure, nextPollAfterSuccess } from './fetch/schedule.js';
 import type { Fetcher } from './fetch/types.js';
 import type { ClusterAssignment, ClusterInput } from './stories/types.js';
 
@@ -51,21 +52,7 @@ export interface PipelineDeps {
   /** tags (hashtag pages) an article gets from its enrichment */
   tagsFor(enrichment: Enrichment): Tag[];
   /** next poll after a fetch, from the source's publishing rate / failure streak */
-  schedule: {
-    afterSuccess(input: {
-      sourceId: string;
-      itemDates: string[];
-      previousIntervalSec: number;
-      now: string;
-    }): {
-      intervalSec: number;
-      nextPollAt: string;
-    };
-    afterFailure(input: { sourceId: string; errorCount: number; now: string }): {
-      nextPollAt: string;
-      pausedReason: string | null;
-    };
-  };
+  schedule: { afterSuccess: typeof nextPollAfterSuccess; afterFailure: typeof nextPollAfterFailure };
   logger: Logger;
   now(): string;
 }

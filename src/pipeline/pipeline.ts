@@ -7,6 +7,7 @@
 //                  -> near-duplicate + story placement -> store (one transaction)
 import type { Article, Source } from '../domain/types.js';
 import { describeError, LedeError } from '../lib/errors.js';
+import { escapeHtml } from '../lib/html.js';
 import type { PipelineDeps, ProcessItemPayload } from './deps.js';
 
 export type { PipelineDeps, ProcessItemPayload } from './deps.js';
@@ -74,7 +75,15 @@ export async function refreshSource(deps: PipelineDeps, sourceId: string): Promi
   } catch (error) {
     const message = describeError(error);
     const errorCount = source.errorCount + 1;
-    const next = deps.schedule.afterFailure({ sourceId: source.id, errorCount, now });
+    const next = deps.schedule.afterFailure({
+      sourceId: source.id,
+      errorCount,
+      now,
+      errorCode: error instanceof LedeError ? error.code : null,
+      lastError: message,
+      status: (error as { status?: number | null }).status ?? null,
+      retryAfterSec: (error as { retryAfterSec?: number | null }).retryAfterSec ?? null,
+    });
     await store.sources.update(source.id, {
       lastPolledAt: now,
       errorCount,
@@ -246,4 +255,45 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
     previous ? 'article updated' : 'article stored',
   );
   return article;
+}
+
+/**
+ * Offline import of a feed file: each item is ingested from the content the feed carries
+ * (no page fetch), as a small page with its headline, date and body. Items fail one by one.
+ */
+export async function ingestFeedFile(
+  deps: PipelineDeps,
+  body: Buffer,
+  url: string,
+): Promise<{ stored: Article[]; failed: Array<{ url: string; error: string }> }> {
+  const feed = deps.readFeed(body, url);
+  const stored: Article[] = [];
+  const failed: Array<{ url: string; error: string }> = [];
+  for (const item of feed.items) {
+    const content = item.contentHtml ?? item.summary;
+    try {
+      if (!content) throw new LedeError('extract_empty', 'the feed item carries no text');
+      const page = [
+        '<!doctype html><html><head><meta charset="utf-8">',
+        `<title>${escapeHtml(item.title ?? '')}</title>`,
+        item.publishedAt
+          ? `<meta property="article:published_time" content="${escapeHtml(item.publishedAt)}">`
+          : '',
+        feed.language ? `<meta http-equiv="content-language" content="${escapeHtml(feed.language)}">` : '',
+        `</head><body><article><h1>${escapeHtml(item.title ?? '')}</h1>${content}</article></body></html>`,
+      ].join('');
+      stored.push(
+        await ingestPage(deps, {
+          url: item.url,
+          body: Buffer.from(page, 'utf8'),
+          contentType: 'text/html; charset=utf-8',
+          sourceId: null,
+          item: { ...item, language: item.language ?? feed.language },
+        }),
+      );
+    } catch (error) {
+      failed.push({ url: item.url, error: describeError(error) });
+    }
+  }
+  return { stored, failed };
 }
