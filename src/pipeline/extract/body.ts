@@ -12,12 +12,16 @@ export interface BodyResult {
   /** the top candidate and the siblings joined to it, in page order */
   parts: Element[];
   blocks: Block[];
+  /** marked boilerplate inside the parts that the text left out (the HTML leaves it out too) */
+  skip: (el: Element) => boolean;
 }
 
 function linkDensity(scored: Scored, el: Element): number {
   const s = scored.stats.get(el);
   return s?.text ? s.link / s.text : 0;
 }
+
+const WIDEN_RATIO = 1.5;
 
 function pickTop(scored: Scored): Element | null {
   let top: Element | null = null;
@@ -32,16 +36,25 @@ function pickTop(scored: Scored): Element | null {
   // Readability's widening: when the parent holds clearly more paragraph text with a score not
   // far below, the article is split across siblings (e.g. one <div> per paragraph group).
   let node = top;
-  for (let i = 0; i < 3; i++) {
-    const parent = node.parent;
+  let probe = top;
+  for (let i = 0; i < 5; i++) {
+    const parent = probe.parent;
     if (!parent || !isElement(parent) || parent.name === 'body' || parent.name === 'html') break;
-    const ps = scored.scores.get(parent) ?? 0;
     const pStats = scored.stats.get(parent);
     const nStats = scored.stats.get(node);
     if (!pStats || !nStats) break;
-    if (ps >= best * 0.66 && pStats.para > nStats.para * 1.25 && linkDensity(scored, parent) < 0.3)
-      node = parent;
+    // a wrapper that adds no prose: look further up without moving the candidate
+    if (pStats.para <= nStats.para * 1.05) {
+      probe = parent;
+      continue;
+    }
+    const ps = scored.scores.get(parent) ?? 0;
+    const ld = linkDensity(scored, parent);
+    if (ps >= best * 0.66 && pStats.para > nStats.para * 1.25 && ld < 0.3) node = parent;
+    // the article is chunked (one wrapper per few paragraphs): the parent has far more prose
+    else if (pStats.para >= nStats.para * WIDEN_RATIO && ld < 0.2) node = parent;
     else break;
+    probe = node;
   }
   return node;
 }
@@ -94,7 +107,7 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
     const len = b.text.length;
     const ld = b.linkChars / Math.max(1, len);
     if (ld > 0.5 && (len < 400 || ld > 0.8)) return false;
-    if (BOILERPLATE_LINE.test(b.text)) return false;
+    if (len < 120 && BOILERPLATE_LINE.test(b.text)) return false;
     if (len < 200 && CALL_TO_ACTION.test(b.text)) return false;
     if (
       normTitle &&
@@ -120,7 +133,7 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
 
 const DISCUSSION = /comment|disqus|respon|discussion|related|recommend|more-from|newsletter/;
 
-function render(parts: Element[], marked: Marks): Block[] {
+function skipper(parts: Element[], marked: Marks): (el: Element) => boolean {
   let total = 0;
   for (const part of parts) total += contentChars(part);
   // a marked element that holds much of the candidate's text is part of the article after all
@@ -136,17 +149,18 @@ function render(parts: Element[], marked: Marks): Block[] {
     }
     return !k;
   };
-  const blocks: Block[] = [];
-  for (const part of parts) blocks.push(...renderBlocks(part, skip));
-  return blocks;
+  return skip;
 }
 
-function candidate(doc: Document, marked: Marks, skip: ReadonlyMap<Element, unknown>): BodyResult {
-  const scored = scoreDocument(doc, skip);
+function candidate(doc: Document, marked: Marks, ignore: ReadonlyMap<Element, unknown>): BodyResult {
+  const scored = scoreDocument(doc, ignore);
   const top = pickTop(scored);
-  if (!top) return { root: null, parts: [], blocks: [] };
+  if (!top) return { root: null, parts: [], blocks: [], skip: () => false };
   const parts = siblingsToJoin(scored, top);
-  return { root: top, parts, blocks: render(parts, marked) };
+  const skip = skipper(parts, marked);
+  const blocks: Block[] = [];
+  for (const part of parts) blocks.push(...renderBlocks(part, skip));
+  return { root: top, parts, blocks, skip };
 }
 
 function weight(blocks: Block[]): { words: number; linkShare: number } {

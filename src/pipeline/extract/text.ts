@@ -10,6 +10,8 @@ export interface Block {
   tag: string;
   /** the element that opened the block */
   el: Element | null;
+  /** the block is the whole text of `el` (so dropping the block may drop the element) */
+  whole: boolean;
 }
 
 export const BLOCK_TAGS = new Set([
@@ -70,9 +72,9 @@ export function renderBlocks(root: Element, skip: (el: Element) => boolean = () 
   let links = 0;
   let owner: Element | null = root;
   let ownerTag = root.name;
-  const flush = () => {
+  const flush = (whole = false) => {
     const text = buf.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-    if (text) blocks.push({ text, linkChars: Math.min(links, text.length), tag: ownerTag, el: owner });
+    if (text) blocks.push({ text, linkChars: Math.min(links, text.length), tag: ownerTag, el: owner, whole });
     buf = '';
     links = 0;
   };
@@ -101,9 +103,10 @@ export function renderBlocks(root: Element, skip: (el: Element) => boolean = () 
       ownerTag = name;
     }
     const link = inLink || name === 'a';
+    const before = blocks.length;
     for (const child of node.children) visit(child, link);
     if (block) {
-      flush();
+      flush(blocks.length === before);
       owner = node.parent && isElement(node.parent) ? node.parent : null;
       ownerTag = owner ? owner.name : 'div';
     } else if (name === 'td' || name === 'th') buf += ' ';
