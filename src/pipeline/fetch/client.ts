@@ -7,51 +7,16 @@ import type { Logger } from '../../lib/log.js';
 import { parseAllowList } from './address.js';
 import { readBody } from './body.js';
 import { FetchError, parseRetryAfter, toFetchError } from './errors.js';
-import { guardedConnector, type Resolver } from './guard.js';
+import { guardedConnector } from './guard.js';
+import { discard, flatHeaders, parseUrl } from './http.js';
 import { HostGates, Semaphore, sleep } from './limits.js';
+import { ACCEPT, capFor, type FetcherOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { RobotsCache } from './robots.js';
 import { backoffDelayMs } from './schedule.js';
 import type { Fetcher, FetchKind, FetchOptions, FetchResponse } from './types.js';
 
-export interface FetcherOptions {
-  /** LEDE_FETCH_ALLOW entries: CIDRs or host names that may be fetched although private */
-  allow?: string[];
-  /** full User-Agent; default `Lede/0.1 (+contactUrl)` */
-  userAgent?: string;
-  contactUrl?: string;
-  concurrency?: number;
-  perHost?: number;
-  minHostIntervalMs?: number;
-  connectTimeoutMs?: number;
-  headersTimeoutMs?: number;
-  /** longest silence while the body streams */
-  idleTimeoutMs?: number;
-  /** whole request, redirects included, from the moment it gets a slot */
-  timeoutMs?: number;
-  /** longest wait for a host or global slot */
-  queueTimeoutMs?: number;
-  maxPageBytes?: number;
-  maxFeedBytes?: number;
-  maxRobotsBytes?: number;
-  maxHeaderBytes?: number;
-  maxRedirects?: number;
-  /** longest Retry-After we honour by keeping away from a host */
-  maxRetryAfterSec?: number;
-  robots?: boolean;
-  robotsTtlMs?: number;
-  maxCrawlDelayMs?: number;
-  retries?: number;
-  logger?: Logger;
-  /** DNS resolver (default: the system's); every answer is still checked */
-  resolve?: Resolver;
-}
+export type { FetcherOptions };
 
-const ACCEPT: Record<FetchKind, string> = {
-  feed: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
-  page: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
-  robots: 'text/plain, */*;q=0.5',
-  other: '*/*',
-};
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const RETRYABLE = new Set(['fetch_connection_reset', 'fetch_connection_refused', 'fetch_bad_response']);
 
@@ -72,33 +37,12 @@ class SafeFetcher implements Fetcher {
   private readonly hosts: HostGates;
   private readonly robots: RobotsCache | null;
   private readonly userAgent: string;
-  private readonly o: Required<Omit<FetcherOptions, 'logger' | 'resolve' | 'userAgent' | 'allow'>>;
+  private readonly o: ResolvedOptions;
   private readonly logger?: Logger;
 
   constructor(options: FetcherOptions) {
-    const contactUrl = options.contactUrl ?? 'https://github.com/lede-news/lede';
-    this.o = {
-      contactUrl,
-      concurrency: options.concurrency ?? 16,
-      perHost: options.perHost ?? 2,
-      minHostIntervalMs: options.minHostIntervalMs ?? 1000,
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      headersTimeoutMs: options.headersTimeoutMs ?? 15_000,
-      idleTimeoutMs: options.idleTimeoutMs ?? 15_000,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      queueTimeoutMs: options.queueTimeoutMs ?? 10 * 60_000,
-      maxPageBytes: options.maxPageBytes ?? 10 * 1024 * 1024,
-      maxFeedBytes: options.maxFeedBytes ?? 50 * 1024 * 1024,
-      maxRobotsBytes: options.maxRobotsBytes ?? 512 * 1024,
-      maxHeaderBytes: options.maxHeaderBytes ?? 64 * 1024,
-      maxRedirects: options.maxRedirects ?? 5,
-      maxRetryAfterSec: options.maxRetryAfterSec ?? 6 * 3600,
-      robots: options.robots ?? true,
-      robotsTtlMs: options.robotsTtlMs ?? 24 * 3_600_000,
-      maxCrawlDelayMs: options.maxCrawlDelayMs ?? 30_000,
-      retries: options.retries ?? 0,
-    };
-    this.userAgent = options.userAgent ?? `Lede/0.1 (+${contactUrl})`;
+    this.o = resolveOptions(options);
+    this.userAgent = options.userAgent ?? `Lede/0.1 (+${this.o.contactUrl})`;
     this.logger = options.logger;
     const allow = parseAllowList(options.allow ?? []);
     this.agent = new Agent({
@@ -134,12 +78,6 @@ class SafeFetcher implements Fetcher {
     // close() waits for running requests; a hostile server must not hold shutdown.
     await Promise.race([this.agent.close(), sleep(2000)]);
     await this.agent.destroy();
-  }
-
-  private capFor(kind: FetchKind): number {
-    if (kind === 'feed') return this.o.maxFeedBytes;
-    if (kind === 'robots') return this.o.maxRobotsBytes;
-    return this.o.maxPageBytes;
   }
 
   private async run(url: string, call: Call): Promise<FetchResponse> {
@@ -320,7 +258,7 @@ class SafeFetcher implements Fetcher {
       await discard(stream);
       throw new FetchError('fetch_http_status', `HTTP ${status} from ${url}`, { url, status });
     }
-    const maxBytes = call.options.maxBytes ?? this.capFor(call.kind);
+    const maxBytes = call.options.maxBytes ?? capFor(this.o, call.kind);
     const declared = Number(headers['content-length']);
     if (!headers['content-encoding'] && Number.isFinite(declared) && declared > maxBytes) {
       stream.destroy();
@@ -347,50 +285,5 @@ class SafeFetcher implements Fetcher {
     if (method === 'GET' && call.options.etag) h['if-none-match'] = call.options.etag;
     if (method === 'GET' && call.options.lastModified) h['if-modified-since'] = call.options.lastModified;
     return h;
-  }
-}
-
-function parseUrl(text: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(text, base);
-  } catch (cause) {
-    throw new FetchError('fetch_bad_url', `not a valid URL: ${JSON.stringify(text).slice(0, 200)}`, {
-      url: text,
-      cause,
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError(
-      'fetch_refused_scheme',
-      `only http and https are fetched, not ${url.protocol} (${url.href})`,
-      {
-        url: url.href,
-      },
-    );
-  }
-  if (url.username || url.password) {
-    // Credentials in URLs from strangers are a phishing aid; never send them.
-    url.username = '';
-    url.password = '';
-  }
-  url.hash = '';
-  return url;
-}
-
-function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-/** Drops a body we do not want, without reading more than a little of it. */
-async function discard(body: Readable): Promise<void> {
-  try {
-    await (body as Readable & { dump(o: { limit: number }): Promise<void> }).dump({ limit: 64 * 1024 });
-  } catch {
-    body.destroy();
   }
 }

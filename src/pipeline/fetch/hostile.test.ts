@@ -1,11 +1,14 @@
 // Every bad input of issue 3 against a hostile server on 127.0.0.1 (allowed for these tests):
 // each must end in a clear LedeError, within the time limit, with bounded memory.
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedeError } from '../../lib/errors.js';
 import { decodeBody } from './charset.js';
 import { createFetcher } from './client.js';
 import { bomb, endless, startServer, startTcp, type TestServer, trickle } from './testing/hostile-server.js';
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './testing/self-signed.js';
 import type { Fetcher } from './types.js';
 
 let server: TestServer;
@@ -190,6 +193,39 @@ describe('hostile server', () => {
     try {
       const err = await failure(fetcher.fetch(`https://127.0.0.1:${tcp.port}/`));
       expect(err.code).toBe('fetch_tls');
+    } finally {
+      await tcp.close();
+    }
+  });
+
+  it('refuses a self-signed certificate', async () => {
+    const tls = https.createServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, (_req, res) =>
+      res.end('secret'),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (tls.address() as AddressInfo).port;
+      const err = await failure(fetcher.fetch(`https://127.0.0.1:${port}/`));
+      expect(err.code).toBe('fetch_tls');
+      expect(err.message).toMatch(/self.signed/i);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
+  });
+
+  it('gives up on headers sent one line at a time', async () => {
+    const tcp = await startTcp((socket) =>
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\n');
+        const timer = setInterval(() => socket.write('x-slow: 1\r\n'), 50);
+        socket.on('close', () => clearInterval(timer));
+      }),
+    );
+    try {
+      const { value: err, ms } = await timed(() => failure(fetcher.fetch(`http://127.0.0.1:${tcp.port}/`)));
+      expect(err.code).toBe('fetch_timeout');
+      expect(ms).toBeLessThan(2000);
     } finally {
       await tcp.close();
     }

@@ -7,8 +7,10 @@ export {
   decodeBody,
   normalizeLabel,
 } from './charset.js';
-export { createFetcher, type FetcherOptions } from './client.js';
+export { createFetcher } from './client.js';
 export { FetchError, parseRetryAfter } from './errors.js';
+export type { Resolver } from './guard.js';
+export type { FetcherOptions } from './options.js';
 export {
   backoffDelayMs,
   type FailureInput,
@@ -24,6 +26,8 @@ export {
 } from './schedule.js';
 export type { Fetcher, FetchKind, FetchOptions, FetchResponse } from './types.js';
 export {
+  callbackUrlFor,
+  newSecret,
   type SubscribeRequest,
   subscribe,
   type VerifiedIntent,

@@ -4,7 +4,7 @@ import { LedeError } from '../../lib/errors.js';
 import { createFetcher } from './client.js';
 import { startServer, type TestServer } from './testing/hostile-server.js';
 import type { Fetcher } from './types.js';
-import { subscribe, verifyIntent, verifySignature } from './websub.js';
+import { callbackUrlFor, newSecret, subscribe, verifyIntent, verifySignature } from './websub.js';
 
 let server: TestServer | null = null;
 let fetcher: Fetcher | null = null;
@@ -125,5 +125,17 @@ describe('verifySignature', () => {
     expect(verifySignature(body, 'md5=00', 'k')).toBe(false);
     expect(verifySignature(body, null, 'k')).toBe(false);
     expect(verifySignature(body, 'sha256=abc', 'k')).toBe(false);
+  });
+});
+
+describe('callback and secret', () => {
+  it('builds the callback only when a public URL is set', () => {
+    expect(callbackUrlFor(null, 's1')).toBeNull();
+    expect(callbackUrlFor('https://lede.example/', 'a b')).toBe('https://lede.example/websub/a%20b');
+  });
+  it('makes distinct short secrets', () => {
+    const a = newSecret();
+    expect(a).toMatch(/^[0-9a-f]{48}$/);
+    expect(newSecret()).not.toBe(a);
   });
 });

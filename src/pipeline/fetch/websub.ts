@@ -1,8 +1,22 @@
 // WebSub (W3C) subscriber side: ask a hub to push a topic to our callback, answer the hub's
 // verification of intent, and check the signature of pushed content. The web route calls these.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LedeError } from '../../lib/errors.js';
 import type { Fetcher } from './types.js';
+
+/**
+ * Our callback for a source, or null when WebSub cannot be used (no LEDE_PUBLIC_URL, so hubs
+ * could not reach us). The web route serves GET/POST at `/websub/:sourceId`.
+ */
+export function callbackUrlFor(publicUrl: string | null | undefined, sourceId: string): string | null {
+  if (!publicUrl) return null;
+  return `${publicUrl.replace(/\/+$/, '')}/websub/${encodeURIComponent(sourceId)}`;
+}
+
+/** A fresh per-subscription HMAC secret (48 hex chars; the spec wants under 200 bytes). */
+export function newSecret(): string {
+  return randomBytes(24).toString('hex');
+}
 
 export interface SubscribeRequest {
   hub: string;
