@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { selectKeyPoints } from './key-points.js';
+
+const ARTICLE = [
+  'Ukraine and Russia will hold a new round of peace talks in Istanbul next week, officials said on Thursday.',
+  'The talks will focus on a prisoner exchange and a ceasefire along the front line.',
+  'Ukrainian defence minister Rustem Umerov will lead the delegation.',
+  'The weather in Istanbul is expected to be mild.',
+  'Officials said the peace talks in Istanbul would also cover a prisoner exchange and a ceasefire.',
+  'Previous rounds of talks ended without agreement on a ceasefire.',
+].join(' ');
+
+describe('selectKeyPoints', () => {
+  it('returns three grounded sentences in document order', () => {
+    const points = selectKeyPoints('Ukraine and Russia to hold peace talks in Istanbul', ARTICLE);
+    expect(points).toHaveLength(3);
+    for (const p of points) expect(ARTICLE.slice(p.start, p.end)).toBe(p.text);
+    expect(points.map((p) => p.start)).toEqual([...points.map((p) => p.start)].sort((a, b) => a - b));
+    expect(points[0].text).toMatch(/^Ukraine and Russia/);
+  });
+
+  it('does not repeat a point (MMR)', () => {
+    const points = selectKeyPoints('Peace talks in Istanbul', ARTICLE).map((p) => p.text);
+    expect(points.some((t) => t.startsWith('Officials said the peace talks'))).toBe(false);
+  });
+
+  it('handles short, empty and unpunctuated texts', () => {
+    expect(selectKeyPoints('', '')).toEqual([]);
+    expect(selectKeyPoints('t', 'One short line only')).toHaveLength(1);
+    const run = 'word '.repeat(30000);
+    const t0 = Date.now();
+    const points = selectKeyPoints('x', run);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    for (const p of points) expect(p.end).toBeLessThanOrEqual(run.length);
+  });
+});
