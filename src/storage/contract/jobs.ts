@@ -125,7 +125,7 @@ export function jobContract(store: CurrentStore): void {
 
     it('purge() deletes finished jobs older than a time', async () => {
       const done = await store().jobs.enqueue({ type: 'p', payload: null, runAt: at(0) });
-      await store().jobs.enqueue({ type: 'p', payload: null, runAt: at(0) });
+      await store().jobs.enqueue({ type: 'p', payload: null, runAt: at(1) });
       await store().jobs.claim('w', at(0), 1000);
       await store().jobs.complete(done!, 'w');
       expect(await store().jobs.purge(new Date(Date.now() + 60_000).toISOString())).toBe(1);
