@@ -66,6 +66,25 @@ export function searchContract(store: CurrentStore): void {
       expect(await ids('CAFÉ')).toEqual([article('p1').id]);
       expect(await ids('minis*')).toEqual([article('p1').id, article('p2').id].sort());
       expect(await ids('minister AND OR NOT')).toEqual([article('p1').id, article('p2').id].sort());
+      // plural and singular forms find each other
+      expect(await ids('ministers')).toEqual([article('p1').id, article('p2').id].sort());
+    });
+
+    it('snippets come from the body, or the description when the body is empty', async () => {
+      await store().articles.upsert(
+        article('s1', {
+          title: 'Harbour reopens',
+          description: 'The harbour is open.',
+          text: 'Ships returned today.',
+        }),
+      );
+      await store().articles.upsert(
+        article('s2', { title: 'Quay', description: 'The harbour quay is busy.', text: '' }),
+      );
+      const { hits } = await store().search.search({ q: 'harbour' });
+      const byId = new Map(hits.map((h) => [h.article.id, h.snippet]));
+      expect(byId.get(article('s1').id)).toBe('Ships returned today.');
+      expect(byId.get(article('s2').id)).toBe('The <mark>harbour</mark> quay is busy.');
     });
 
     it('snippets mark matched terms and HTML-escape everything else', async () => {

@@ -6,7 +6,8 @@ import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
 import { limitOf, offsetOf, utc } from './util.js';
 
-// Column weights for bm25(): title, description, text.
+// Column weights for bm25(): title, description, text. The snippet comes from the body (the
+// title is shown beside it anyway), or the description when there is no body.
 const WEIGHTS = sql.raw('10.0, 4.0, 1.0');
 const SNIPPET_TOKENS = 32;
 /**
@@ -38,7 +39,10 @@ export class SqliteSearchRepo implements SearchRepo {
       SELECT a.*,
         -bm25(articles_fts, ${WEIGHTS}) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
           AS score,
-        snippet(articles_fts, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) AS snip
+        coalesce(
+          nullif(snippet(articles_fts, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}), ''),
+          snippet(articles_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS})
+        ) AS snip
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
       WHERE ${where}
       ORDER BY score DESC, a.sort_at DESC, a.id
