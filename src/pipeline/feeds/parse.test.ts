@@ -210,3 +210,47 @@ describe('parseFeed: leniency', () => {
     expect(r).toMatchObject({ wellFormed: true, feed: { title: 'Hello World' } });
   });
 });
+
+describe('parseFeed: feedparser precedence rules', () => {
+  it('first title of any vocabulary, media:title only as a fallback', () => {
+    const r =
+      parseFeed(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+      <item><dc:title>dc first</dc:title><title>core second</title></item>
+      <item><media:group><media:title>from media</media:title></media:group></item></channel></rss>`);
+    expect(r.items.map((i) => i.title)).toEqual(['dc first', 'from media']);
+  });
+
+  it('the last alternate link wins; a non-permalink guid is neither the link nor resolved', () => {
+    const r = parseFeed(
+      `<rss><channel><item><link>/a</link><link>/b</link></item>
+       <item><guid isPermaLink="false">123</guid></item><item><guid>/p/9</guid></item></channel></rss>`,
+      'https://e.org/feed',
+    );
+    expect(r.items.map((i) => [i.link, i.id])).toEqual([
+      ['https://e.org/b', null],
+      [null, '123'],
+      ['https://e.org/p/9', 'https://e.org/p/9'],
+    ]);
+  });
+
+  it('a second summary-like element becomes the content unless content came first', () => {
+    const r = parseFeed(`<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+      <item><description>d</description><summary>s</summary></item>
+      <item><content:encoded>c</content:encoded><description>d</description></item>
+      <item><content:encoded>c</content:encoded></item></channel></rss>`);
+    expect(r.items.map((i) => [i.summary, i.contentHtml])).toEqual([
+      ['d', 's'],
+      ['d', 'c'],
+      ['c', 'c'],
+    ]);
+  });
+
+  it('maps references to C1 controls to windows-1252, honours base= and lang=, flags duplicate attributes', () => {
+    const r = parseFeed(
+      '<rss lang="de" base="https://b.example/x/"><channel><title>it&#146;s &#150; ok</title><link>y</link></channel></rss>',
+    );
+    expect(r.feed).toMatchObject({ title: 'it’s – ok', language: 'de', link: 'https://b.example/x/y' });
+    expect(r.wellFormed).toBe(true);
+    expect(parseFeed('<rss><channel><image a="1" a="2"/></channel></rss>').wellFormed).toBe(false);
+  });
+});

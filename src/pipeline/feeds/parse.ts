@@ -88,11 +88,7 @@ export function parseDecoded(decoded: DecodedInput, url: string | null, options:
     version: versionOf(doc.root, found.format),
     wellFormed: errors.length === 0,
     errors,
-    feed: readFeed(
-      feedNodes(doc.root, found.format),
-      found.kind,
-      doc.root.lang ?? child(doc.root, 'channel')?.lang ?? null,
-    ),
+    feed: readFeed(feedNodes(doc.root, found.format), found.kind, doc.root.lang),
     items,
   };
 }

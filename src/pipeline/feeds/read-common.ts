@@ -81,8 +81,11 @@ export function readCategory(node: XNode, list: Category[]): boolean {
     case 'dc:subject':
       addCategory(list, textOf(node), null);
       return true;
-    case 'tags':
     case 'keywords':
+      addCategory(list, textOf(node), null);
+      return true;
+    case 'tags':
+    case 'media:keywords':
       for (const t of textOf(node).split(',')) addCategory(list, t, null);
       return true;
     case 'itunes:keywords':
@@ -101,14 +104,16 @@ export function readCategory(node: XNode, list: Category[]): boolean {
 }
 
 export interface Links {
-  alternate: string | null;
-  alternateAny: string | null;
+  /** the alternate HTML link; the last one wins, as in feedparser */
+  link: string | null;
+  /** a link of another kind, used only when there is no alternate one */
+  fallback: string | null;
   hub: string | null;
   enclosures: Enclosure[];
 }
 
 export function newLinks(): Links {
-  return { alternate: null, alternateAny: null, hub: null, enclosures: [] };
+  return { link: null, fallback: null, hub: null, enclosures: [] };
 }
 
 export function toLength(v: string | undefined | null): number | null {
@@ -117,18 +122,33 @@ export function toLength(v: string | undefined | null): number | null {
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
-/** An Atom-style <link href rel type> (also atom:link inside RSS). */
-export function readAtomLink(node: XNode, links: Links): void {
-  // Atom 0.3 producers sometimes put the URL in the text instead of href
-  const href = url(node, node.attrs.href ?? textOf(node));
-  if (!href) return;
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', 'html', 'xhtml']);
+
+/** Query strings mangled by lenient entity handling ("?a=1&b;=2") read as meant ("&b"). */
+export function fixQuery(u: string): string {
+  return u.indexOf(';') < 0 ? u : u.replace(/&([A-Za-z0-9_]+);/g, '&$1');
+}
+
+/** <link>: RSS text links and Atom links (href, or url/uri as some producers write it). */
+export function readLink(node: XNode, links: Links): void {
+  const attr = node.attrs.url ?? node.attrs.uri ?? node.attrs.href;
   const rel = (node.attrs.rel ?? 'alternate').trim().toLowerCase();
-  const type = (node.attrs.type ?? 'text/html').trim().toLowerCase();
-  if (rel === 'alternate') {
-    if (!links.alternate && (type === 'text/html' || type === 'application/xhtml+xml'))
-      links.alternate = href;
-    links.alternateAny ??= href;
-  } else if (rel === 'enclosure') {
+  const type = (node.attrs.type ?? (rel === 'self' ? 'application/atom+xml' : 'text/html'))
+    .trim()
+    .toLowerCase();
+  const alternate = rel === 'alternate' && HTML_TYPES.has(type);
+  if (attr === undefined) {
+    // a text link: RSS, or Atom 0.3 producers that put the URL in the content
+    const text = url(node, textOf(node));
+    if (!text) return;
+    if (alternate) links.link = fixQuery(text);
+    else links.fallback ??= fixQuery(text);
+    return;
+  }
+  const href = url(node, attr);
+  if (!href) return;
+  if (alternate) links.link = href;
+  else if (rel === 'enclosure') {
     links.enclosures.push({
       url: href,
       type: node.attrs.type?.trim() || null,

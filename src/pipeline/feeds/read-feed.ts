@@ -8,8 +8,8 @@ import {
   personFromNode,
   personFromString,
   plain,
-  readAtomLink,
   readCategory,
+  readLink,
   toLength,
   url,
 } from './read-common.js';
@@ -18,14 +18,16 @@ import { child, textOf, type XNode } from './xml-tree.js';
 
 const UPDATED = new Set(['lastbuilddate', 'updated', 'modified', 'dc:date', 'dcterms:modified']);
 const PUBLISHED = new Set(['pubdate', 'published', 'issued', 'dcterms:issued']);
-const DESCRIPTION = [
+// feed-level text constructs: the last one of each group wins, except titles (the first)
+const DESCRIPTION = new Set([
   'description',
   'subtitle',
   'tagline',
-  'itunes:summary',
-  'dc:description',
   'itunes:subtitle',
-];
+  'dc:description',
+  'abstract',
+]);
+const COPYRIGHT = new Set(['copyright', 'rights', 'dc:rights']);
 
 function rssImage(node: XNode): FeedImage {
   const get = (k: string) => {
@@ -63,8 +65,11 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
     hub: null,
   };
   const links = newLinks();
-  const texts = new Map<string, XNode>();
-  let textLink: string | null = null;
+  let title: XNode | null = null;
+  let description: XNode | null = null;
+  let summary: XNode | null = null;
+  let copyright: XNode | null = null;
+  let idIsLink = false;
   let logo: string | null = null;
   let itunesImage: string | null = null;
   for (const c of nodes) {
@@ -73,18 +78,27 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
     else if (PUBLISHED.has(key)) feed.published = parseDate(textOf(c)) ?? feed.published;
     else
       switch (key) {
+        case 'title':
+        case 'dc:title':
+          title ??= c;
+          break;
+        case 'itunes:summary':
+          summary = c;
+          break;
         case 'link':
-          if (c.attrs.href !== undefined || kind !== 'rss') readAtomLink(c, links);
-          else textLink ??= url(c, textOf(c));
+          readLink(c, links);
           break;
         case 'language':
         case 'dc:language':
           feed.language ??= lang(plain(c));
           break;
         case 'id':
-        case 'guid':
-          feed.id ??= url(c, textOf(c));
+        case 'guid': {
+          idIsLink = (c.attrs.ispermalink ?? 'true').trim() === 'true';
+          const v = textOf(c).trim();
+          if (v) feed.id = idIsLink ? url(c, v) : v;
           break;
+        }
         case 'generator':
           feed.generator ??= plain(c) ?? c.attrs.uri ?? null;
           break;
@@ -115,20 +129,16 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
           addPerson(feed.authors, personFromString(textOf(c)));
           break;
         default:
-          if (!readCategory(c, feed.categories) && !texts.has(key)) texts.set(key, c);
+          if (DESCRIPTION.has(key)) description = c;
+          else if (COPYRIGHT.has(key)) copyright = c;
+          else readCategory(c, feed.categories);
       }
   }
-  const text = (...keys: string[]) => {
-    for (const k of keys) {
-      const n = texts.get(k);
-      if (n) return textConstruct(n, kind);
-    }
-    return null;
-  };
-  feed.title = text('title', 'dc:title');
-  feed.description = text(...DESCRIPTION);
-  feed.copyright = text('copyright', 'rights', 'dc:rights');
-  feed.link = textLink ?? links.alternate ?? links.alternateAny;
+  const text = (n: XNode | null) => (n ? textConstruct(n, kind) : null);
+  feed.title = text(title);
+  feed.description = text(description ?? summary);
+  feed.copyright = text(copyright);
+  feed.link = links.link ?? (idIsLink ? feed.id : null) ?? links.fallback;
   feed.hub = links.hub;
   feed.language ??= lang(rootLang);
   if (!feed.image && (logo || itunesImage))

@@ -1,5 +1,7 @@
 // One <item>/<entry> element -> ResultItem. Every vocabulary's aliases map onto one model in a
-// single pass over the children (feedparser's precedence: core element, then dc:, then media:).
+// single pass over the children, in document order, with feedparser's precedence rules: the
+// first title, the last link, a second summary-like element becoming the content, media:*
+// only as fallbacks.
 import { type ContentKind, contentType, textConstruct } from './content.js';
 import { parseDate } from './dates.js';
 import {
@@ -9,16 +11,25 @@ import {
   personFromNode,
   personFromString,
   plain,
-  readAtomLink,
   readCategory,
+  readLink,
   toLength,
   url,
 } from './read-common.js';
 import type { ResultItem } from './result.js';
 import { childrenOf, textOf, type XNode } from './xml-tree.js';
 
-const SUMMARY_LIKE = new Set(['description', 'summary', 'itunes:summary', 'dc:description']);
-const CONTENT = new Set(['content:encoded', 'content', 'xhtml:body', 'fullitem', 'xhtml:div']);
+const SUMMARY_LIKE = new Set([
+  'description',
+  'summary',
+  'abstract',
+  'itunes:summary',
+  'dc:description',
+  'media:description',
+]);
+// elements whose start marks that the item has content (a later summary stays a summary)
+const CONTENT = new Set(['content:encoded', 'content', 'fullitem']);
+const BODY = new Set(['body', 'xhtml:body']);
 const COPY_TO_SUMMARY = new Set(['text/plain', 'text/html', 'application/xhtml+xml']);
 const PUBLISHED = new Set(['pubdate', 'published', 'issued', 'dcterms:issued']);
 const UPDATED = new Set(['updated', 'modified', 'dc:date', 'dcterms:modified']);
@@ -30,7 +41,7 @@ interface MediaFallbacks {
   image: string | null;
 }
 
-/** media:group, media:content and friends: fallbacks only, never over a core element. */
+/** media:group, media:content and friends nested below the item: fallbacks only. */
 function readMedia(node: XNode, kind: ContentKind, m: MediaFallbacks, item: ResultItem): void {
   switch (node.key) {
     case 'media:title':
@@ -40,7 +51,7 @@ function readMedia(node: XNode, kind: ContentKind, m: MediaFallbacks, item: Resu
       m.description ??= textConstruct(node, kind) || null;
       return;
     case 'media:thumbnail':
-      m.thumbnail ??= url(node, node.attrs.url);
+      m.thumbnail ??= url(node, node.attrs.url ?? textOf(node));
       return;
     case 'media:content': {
       const type = node.attrs.type ?? '';
@@ -54,6 +65,18 @@ function readMedia(node: XNode, kind: ContentKind, m: MediaFallbacks, item: Resu
       return;
   }
   for (const c of childrenOf(node)) readMedia(c, kind, m, item);
+}
+
+/** Content-ish element with its type, so that a textual one can stand in for the summary. */
+function content(node: XNode, kind: ContentKind, defaultType: string): { value: string; copy: boolean } {
+  const type = node.attrs.type === undefined ? defaultType : contentType(node, kind);
+  const n =
+    node.attrs.type === undefined && defaultType === 'application/xhtml+xml' ? withType(node, 'xhtml') : node;
+  return { value: textConstruct(n, kind), copy: COPY_TO_SUMMARY.has(type) };
+}
+
+function withType(node: XNode, type: string): XNode {
+  return { ...node, attrs: { ...node.attrs, type } };
 }
 
 export function readItem(node: XNode, kind: ContentKind): ResultItem {
@@ -74,44 +97,56 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
   };
   const links = newLinks();
   const media: MediaFallbacks = { title: null, description: null, thumbnail: null, image: null };
-  const summaries: XNode[] = [];
-  let contentNode: XNode | null = null;
-  let dcTitle: string | null = null;
-  let textLink: string | null = null;
-  let guid: string | null = null;
+  let hasContent = false;
+  let copySummary: string | null = null;
   let guidIsLink = false;
-  let atomId: string | null = null;
   let itunesImage: string | null = null;
+  const aboutId = node.attrs['rdf:about'];
+  if (aboutId) item.id = url(node, aboutId);
   for (const c of node.children) {
     if (typeof c === 'string') continue;
     const key = c.key;
-    if (SUMMARY_LIKE.has(key)) summaries.push(c);
-    else if (CONTENT.has(key)) {
+    if (SUMMARY_LIKE.has(key)) {
+      const value = textConstruct(c, kind);
+      if (item.summary !== null && !hasContent) {
+        // a second summary-like element is the content (RSS items with <description> + <summary>)
+        hasContent = true;
+        item.contentHtml ??= value;
+      } else item.summary = value;
+    } else if (CONTENT.has(key) || BODY.has(key)) {
+      if (!BODY.has(key)) hasContent = true;
+      const v = content(
+        c,
+        kind,
+        BODY.has(key)
+          ? 'application/xhtml+xml'
+          : kind === 'rss' || key !== 'content'
+            ? 'text/html'
+            : 'text/plain',
+      );
       if (item.contentHtml === null) {
-        item.contentHtml = textConstruct(c, kind);
-        contentNode = c;
+        item.contentHtml = v.value;
+        if (v.copy) copySummary = v.value;
       }
     } else if (PUBLISHED.has(key)) item.published = parseDate(textOf(c)) ?? item.published;
     else if (UPDATED.has(key)) item.updated = parseDate(textOf(c)) ?? item.updated;
     else
       switch (key) {
         case 'title':
-          item.title ??= textConstruct(c, kind);
-          break;
         case 'dc:title':
-          dcTitle ??= textConstruct(c, kind);
+          item.title ??= textConstruct(c, kind); // the first title wins, whatever its vocabulary
           break;
         case 'link':
-          if (c.attrs.href !== undefined || kind !== 'rss') readAtomLink(c, links);
-          else textLink ??= url(c, textOf(c));
+          readLink(c, links);
           break;
         case 'guid':
-          guid = url(c, textOf(c));
-          guidIsLink = (c.attrs.ispermalink ?? 'true').trim().toLowerCase() !== 'false';
+        case 'id': {
+          // an id is the link too unless isPermaLink says otherwise; only link-like ids resolve
+          guidIsLink = (c.attrs.ispermalink ?? 'true').trim() === 'true';
+          const v = textOf(c).trim();
+          if (v) item.id = guidIsLink ? url(c, v) : v;
           break;
-        case 'id':
-          atomId ??= url(c, textOf(c));
-          break;
+        }
         case 'author':
           addPerson(
             item.authors,
@@ -124,7 +159,7 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           addPerson(item.authors, personFromString(textOf(c)));
           break;
         case 'enclosure': {
-          const u = url(c, c.attrs.url);
+          const u = url(c, c.attrs.url ?? c.attrs.uri ?? c.attrs.href);
           if (u)
             item.enclosures.push({
               url: u,
@@ -134,9 +169,10 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           break;
         }
         case 'comments':
-          item.comments ??= url(c, textOf(c));
+          item.comments = url(c, textOf(c)) ?? item.comments;
           break;
         case 'itunes:image':
+        case 'itunes:link':
           itunesImage ??= url(c, c.attrs.href ?? c.attrs.url ?? textOf(c));
           break;
         case 'language':
@@ -148,20 +184,9 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           else readCategory(c, item.categories);
       }
   }
-  // The first summary-like element is the summary; a later one is the content when there is
-  // none (an RSS item with both <description> and <summary>).
-  if (summaries.length) {
-    item.summary = textConstruct(summaries[0], kind);
-    if (item.contentHtml === null && summaries.length > 1 && kind === 'rss')
-      item.contentHtml = textConstruct(summaries[1], kind);
-  }
-  // feedparser copies textual content into an absent summary
-  if (item.summary === null && contentNode && COPY_TO_SUMMARY.has(contentType(contentNode, kind)))
-    item.summary = item.contentHtml;
-  item.summary ??= media.description;
-  item.title ??= dcTitle ?? media.title;
-  item.id = guid ?? atomId ?? url(node, node.attrs['rdf:about']);
-  item.link = textLink ?? links.alternate ?? links.alternateAny ?? (guid && guidIsLink ? guid : null);
+  item.summary ??= copySummary ?? media.description;
+  item.title ??= media.title;
+  item.link = links.link ?? (guidIsLink ? item.id : null) ?? links.fallback;
   item.enclosures.push(...links.enclosures);
   const image = itunesImage ?? media.thumbnail ?? media.image;
   if (image) item.image = { url: image };

@@ -23,10 +23,15 @@ export const DEFAULT_LIMITS: TokenizerLimits = { maxDepth: 256, maxEntityExpansi
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const MAX_ERRORS = 50;
+const CP1252_C1 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+}
+function hasName(attrs: string[], name: string): boolean {
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return true;
+  return false;
 }
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -138,6 +143,8 @@ export class XmlTokenizer {
       this.error(`invalid character reference &${ref};`);
       return '\ufffd';
     }
+    // references to C1 controls mean the windows-1252 characters in practice (&#146; = ’)
+    if (cp >= 0x80 && cp <= 0x9f) return CP1252_C1[cp - 0x80] ?? String.fromCodePoint(cp);
     return String.fromCodePoint(cp);
   }
 
@@ -226,7 +233,9 @@ export class XmlTokenizer {
         if (value.indexOf('<') >= 0) this.error(`"<" in attribute value in <${name}>`);
         if (value.indexOf('&') >= 0) value = this.decode(value, 0);
       } else this.error(`attribute without value in <${name}>`);
-      if (an) attrs.push(an, value);
+      if (!an) continue;
+      if (attrs.length && hasName(attrs, an)) this.error(`duplicate attribute ${an} in <${name}>`);
+      else attrs.push(an, value);
     }
     if (this.stack.length === 0) {
       if (this.rootClosed) this.error('content after the root element');

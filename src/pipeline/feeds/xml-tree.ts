@@ -163,7 +163,9 @@ export class TreeBuilder {
       if (attrs[k] === undefined) attrs[k] = raw[i + 1];
     }
     const parentBase = parent ? parent.base : this.documentUrl;
-    const xb = attrs['xml:base'];
+    // feedparser also honours plain base= and lang= attributes
+    const xb = attrs['xml:base'] ?? attrs.base;
+    const xl = attrs['xml:lang'] ?? attrs.lang;
     const node: XNode = {
       key,
       name,
@@ -172,7 +174,7 @@ export class TreeBuilder {
       raw,
       children: [],
       base: xb !== undefined ? resolveUrl(xb.trim(), parentBase) : parentBase,
-      lang: attrs['xml:lang'] !== undefined ? attrs['xml:lang'].trim() : parent ? parent.lang : null,
+      lang: xl !== undefined ? xl.trim() || null : parent ? parent.lang : null,
     };
     if (!parent) {
       if (this.root) this.errors.push('more than one root element');
