@@ -1,4 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type Kysely, type KyselyPlugin, sql } from 'kysely';
+import { LedeError } from '../../lib/errors.js';
 import type { Store } from '../store.js';
 import { SqliteArticleRepo } from './articles.js';
 import { SqliteJobRepo } from './jobs.js';
@@ -7,6 +9,24 @@ import { SqliteSearchRepo } from './search.js';
 import { SqliteSourceRepo } from './sources.js';
 import { SqliteStoryRepo } from './stories.js';
 import { SqliteTagRepo } from './tags.js';
+
+/**
+ * Turns a certain deadlock into an error: inside `transaction(fn)` the connection belongs to
+ * the transaction, so a query through the outer store would wait for `fn`, which waits for it.
+ */
+class OuterStoreGuard implements KyselyPlugin {
+  readonly inside = new AsyncLocalStorage<true>();
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    if (this.inside.getStore()) {
+      throw new LedeError(
+        'storage_tx_misuse',
+        'inside store.transaction(fn), query through the tx store given to fn',
+      );
+    }
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
+}
 
 /**
  * The repos over one Kysely executor: the pooled database at the top level, a single held
@@ -22,19 +42,22 @@ export class SqliteStore implements Store {
   readonly search: SqliteSearchRepo;
   readonly jobs: SqliteJobRepo;
   private savepoints = 0;
+  private readonly guard = new OuterStoreGuard();
 
   constructor(
+    /** unguarded: transactions take their connection from it */
     private readonly db: Kysely<DB>,
     /** true for the view handed to a transaction callback */
     private readonly inTransaction = false,
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
-    this.sources = new SqliteSourceRepo(db);
-    this.articles = new SqliteArticleRepo(db);
-    this.stories = new SqliteStoryRepo(db);
-    this.tags = new SqliteTagRepo(db);
-    this.search = new SqliteSearchRepo(db);
-    this.jobs = new SqliteJobRepo(db);
+    const repoDb = inTransaction ? db : db.withPlugin(this.guard);
+    this.sources = new SqliteSourceRepo(repoDb);
+    this.articles = new SqliteArticleRepo(repoDb);
+    this.stories = new SqliteStoryRepo(repoDb);
+    this.tags = new SqliteTagRepo(repoDb);
+    this.search = new SqliteSearchRepo(repoDb);
+    this.jobs = new SqliteJobRepo(repoDb);
   }
 
   /**
@@ -48,7 +71,7 @@ export class SqliteStore implements Store {
       await sql`BEGIN IMMEDIATE`.execute(conn);
       const tx = new SqliteStore(conn, true);
       try {
-        const result = await fn(tx);
+        const result = await this.guard.inside.run(true, () => fn(tx));
         await sql`COMMIT`.execute(conn);
         return result;
       } catch (error) {

@@ -33,6 +33,21 @@ describe('sqlite specifics', () => {
     }
   });
 
+  it('querying the outer store inside a transaction fails fast instead of deadlocking', async () => {
+    const store = await openSqliteStore(join(dir, 'misuse.db'));
+    try {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.sources.add({ name: 'A', feedUrl: 'https://a.example/feed' });
+          await store.sources.count();
+        }),
+      ).rejects.toMatchObject({ code: 'storage_tx_misuse' });
+      expect(await store.sources.count()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer schema', async () => {
     const file = join(dir, 'newer.db');
     await (await openSqliteStore(file)).close();
