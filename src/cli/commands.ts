@@ -1,5 +1,6 @@
 // The table of `lede` subcommands. One file per subcommand; each adds its line here.
 import type { Command } from './command.js';
+import { command as extract } from './extract.js';
 import { command as parseFeed } from './parse-feed.js';
 
-export const commands: Command[] = [parseFeed];
+export const commands: Command[] = [parseFeed, extract];

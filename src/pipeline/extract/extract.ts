@@ -57,6 +57,8 @@ function bodyHtml(parts: Element[], skip: (el: Element) => boolean, dropped: Blo
   for (const part of parts) {
     const doomed: Element[] = [];
     walkElements(part, (el) => {
+      // a figure keeps its caption and credit whatever their class names say
+      if (el.name === 'figure') return false;
       if (skip(el)) {
         doomed.push(el);
         return false;
