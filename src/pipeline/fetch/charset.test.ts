@@ -79,6 +79,20 @@ describe('decodeBody', () => {
     );
   });
 
+  const UNDECLARED: Array<[string, string, string]> = [
+    ['shift_jis', '日本語のニュース。政府は本日、新しい経済対策を発表しました。', 'shift_jis'],
+    ['euc-kr', '한국어 뉴스 기사. 정부는 오늘 새로운 경제 대책을 발표했습니다.', 'cp949'],
+    ['gb18030', '中文新闻报道。政府今天宣布了新的经济措施，以支持国内经济发展。', 'gb18030'],
+    ['koi8-r', 'Новости дня. Правительство сегодня объявило о новых мерах поддержки экономики.', 'koi8-r'],
+    ['windows-1256', 'مرحبا بالعالم. أعلنت الحكومة اليوم عن خطة جديدة لدعم الاقتصاد الوطني.', 'windows-1256'],
+    ['windows-1252', 'Le café était très agréable — «voilà» 5 €. Les élèves ont été reçus.', 'windows-1252'],
+  ];
+  it.each(UNDECLARED)('detects undeclared %s', (label, text, expected) => {
+    const out = decodeBody(iconv.encode(html('<title>x</title>', text), label), 'text/html', 'html');
+    expect(out.encoding).toBe(expected);
+    expect(out.text).toContain(text);
+  });
+
   it('treats a UTF-16 label inside an ASCII document as UTF-8', () => {
     const out = decodeBody(Buffer.from('<meta charset="utf-16"><p>é</p>'), null, 'html');
     expect(out.encoding).toBe('utf-8');

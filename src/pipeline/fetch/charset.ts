@@ -1,5 +1,6 @@
 // Bytes to text: BOM, then the HTTP charset, then what the document says about itself
 // (XML declaration, <meta charset>, http-equiv), then a guess. Unknown labels are skipped.
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
 export interface DecodedBody {
@@ -106,12 +107,28 @@ function isUtf8(body: Buffer): boolean {
   }
 }
 
+/** How much of an undeclared body the statistical detector looks at (it is linear in size). */
+const DETECT_SAMPLE = 64 * 1024;
+const LATIN = /^(windows-125[0247]|ISO-8859-(1|2|3|4|9|10|13|14|15|16))$/i;
+const WESTERN = /^(windows-1252|ISO-8859-1|ISO-8859-15)$/i;
+
 /**
- * Guess for undeclared bytes: valid UTF-8 is UTF-8; otherwise, a legacy single-byte page is
- * far more likely than anything else in Western news, so windows-1252.
+ * Guess for undeclared bytes: valid UTF-8 is UTF-8; otherwise chardet's frequency models pick
+ * among the legacy encodings (Shift_JIS, EUC-KR, GB18030, KOI8-R, windows-125x…), and a weak
+ * or unknown answer falls back to windows-1252, the commonest legacy Western encoding.
  */
 export function detectEncoding(body: Buffer): string {
-  return isUtf8(body) ? 'utf-8' : 'windows-1252';
+  if (isUtf8(body)) return 'utf-8';
+  const matches = analyse(body.subarray(0, DETECT_SAMPLE)).filter((m) => !m.name.startsWith('UTF'));
+  const best = matches[0];
+  if (!best || best.confidence < 10) return 'windows-1252';
+  if (LATIN.test(best.name)) {
+    // Latin encodings differ in a few letters and short samples barely separate them: leave
+    // windows-1252 only on a clear lead.
+    const western = matches.find((m) => WESTERN.test(m.name))?.confidence ?? 0;
+    if (best.confidence < 25 || best.confidence - western < 10) return 'windows-1252';
+  }
+  return normalizeLabel(best.name) ?? 'windows-1252';
 }
 
 function decode(body: Buffer, encoding: string): string {

@@ -64,8 +64,9 @@ class SafeFetcher implements Fetcher {
           agent: 'Lede',
           ttlMs: this.o.robotsTtlMs,
           maxCrawlDelayMs: this.o.maxCrawlDelayMs,
-          load: (robotsUrl, signal) =>
-            this.run(robotsUrl, { kind: 'robots', options: { signal, robots: false }, rawStatus: true }),
+          // shared by every caller waiting on this host: bounded by its own time limit, not theirs
+          load: (robotsUrl) =>
+            this.run(robotsUrl, { kind: 'robots', options: { robots: false }, rawStatus: true }),
         })
       : null;
   }
@@ -76,7 +77,12 @@ class SafeFetcher implements Fetcher {
 
   async close(): Promise<void> {
     // close() waits for running requests; a hostile server must not hold shutdown.
-    await Promise.race([this.agent.close(), sleep(2000)]);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 2000);
+    });
+    await Promise.race([this.agent.close(), grace]);
+    clearTimeout(timer);
     await this.agent.destroy();
   }
 

@@ -75,6 +75,9 @@ beforeAll(async () => {
     },
     '/big-declared': (_req, res) => res.writeHead(200, { 'content-length': String(20 * MB) }).end(),
     '/not-found': (_req, res) => res.writeHead(404).end('nope'),
+    '/fake-gzip': (_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip at all'),
+    '/odd-coding': (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd-ish' }).end('x'),
   });
   fetcher = createFetcher({
     allow: ['127.0.0.1/32'],
@@ -251,6 +254,11 @@ describe('hostile server', () => {
     const err = await failure(fetcher.fetch(server.url('/not-found')));
     expect(err.code).toBe('fetch_http_status');
     expect((err as LedeError & { status: number }).status).toBe(404);
+  });
+
+  it('reports a corrupt or unknown compression', async () => {
+    expect((await failure(fetcher.fetch(server.url('/fake-gzip')))).code).toBe('fetch_bad_encoding');
+    expect((await failure(fetcher.fetch(server.url('/odd-coding')))).code).toBe('fetch_bad_encoding');
   });
 
   it('stops when the caller aborts', async () => {

@@ -31,7 +31,7 @@ export interface RobotsOptions {
   /** product token matched against User-agent lines */
   agent: string;
   /** fetches robots.txt; throws LedeError on failure, returns 4xx/5xx responses as they are */
-  load: (robotsUrl: string, signal?: AbortSignal) => Promise<FetchResponse>;
+  load: (robotsUrl: string) => Promise<FetchResponse>;
   ttlMs?: number;
   maxCrawlDelayMs?: number;
   maxEntries?: number;
@@ -63,10 +63,10 @@ export class RobotsCache {
     if (cached && cached.expiresAt > Date.now()) return cached;
     let pending = this.inFlight.get(origin);
     if (!pending) {
-      pending = this.load(origin, signal).finally(() => this.inFlight.delete(origin));
+      pending = this.load(origin).finally(() => this.inFlight.delete(origin));
       this.inFlight.set(origin, pending);
     }
-    const entry = await pending;
+    const entry = await abortable(pending, signal);
     this.entries.delete(origin);
     if (this.entries.size >= (this.options.maxEntries ?? 10_000)) {
       const oldest = this.entries.keys().next().value;
@@ -76,16 +76,15 @@ export class RobotsCache {
     return entry;
   }
 
-  private async load(origin: string, signal?: AbortSignal): Promise<Entry> {
+  private async load(origin: string): Promise<Entry> {
     const ttl = this.options.ttlMs ?? 24 * HOUR;
     const robotsUrl = `${origin}/robots.txt`;
     let response: FetchResponse;
     try {
-      response = await this.options.load(robotsUrl, signal);
+      response = await this.options.load(robotsUrl);
     } catch (error) {
       // A refused address is final; anything else: let the real request find out, ask again soon.
       if (error instanceof LedeError && error.code.startsWith('fetch_refused')) throw error;
-      if (signal?.aborted) throw error;
       return { robot: null, serverError: false, expiresAt: Date.now() + Math.min(ttl, 5 * 60_000) };
     }
     if (response.status >= 500) {
@@ -95,4 +94,24 @@ export class RobotsCache {
     const text = response.body.toString('utf8');
     return { robot: robotsParser(robotsUrl, text), serverError: false, expiresAt: Date.now() + ttl };
   }
+}
+
+/** Lets one waiter give up on a shared promise without cancelling it for the others. */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
