@@ -93,12 +93,23 @@ class SafeFetcher implements Fetcher {
     const timer = new AbortController();
     let timeout: NodeJS.Timeout | undefined;
     // The total limit starts when the request first gets a slot, so polite queueing is not a timeout.
+    const queueTimer = setTimeout(() => {
+      const message = `waited more than ${this.o.queueTimeoutMs} ms for a connection slot (${url})`;
+      timer.abort(new FetchError('fetch_timeout', message, { url }));
+    }, this.o.queueTimeoutMs);
     const armTotal = () => {
+      clearTimeout(queueTimer);
       timeout ??= setTimeout(() => {
         timer.abort(new FetchError('fetch_timeout', `took longer than ${total} ms (${url})`, { url }));
       }, total);
     };
-    const signal = call.options.signal ? AbortSignal.any([call.options.signal, timer.signal]) : timer.signal;
+    // Linked by hand rather than AbortSignal.any, which leaks on long-lived signals in Node 20.
+    const userSignal = call.options.signal;
+    const onUserAbort = () =>
+      timer.abort(new FetchError('fetch_aborted', `aborted (${url})`, { url, cause: userSignal?.reason }));
+    if (userSignal?.aborted) onUserAbort();
+    else userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    const signal = timer.signal;
     try {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -109,27 +120,28 @@ class SafeFetcher implements Fetcher {
           );
           return response;
         } catch (error) {
-          const failure = this.explain(error, url, signal, call.options.signal);
+          const failure = this.explain(error, url, signal);
           const wait = this.retryDelay(failure, attempt, retries);
           if (wait === null || Date.now() + wait > started + total) throw failure;
           await sleep(wait, signal);
         }
       }
     } catch (error) {
-      const failure = this.explain(error, url, signal, call.options.signal);
+      const failure = this.explain(error, url, signal);
       this.logger?.info(
         { stage: 'fetch', url, err_code: failure.code, duration_ms: Date.now() - started },
         failure.message,
       );
       throw failure;
     } finally {
+      clearTimeout(queueTimer);
       clearTimeout(timeout);
+      userSignal?.removeEventListener('abort', onUserAbort);
     }
   }
 
-  private explain(error: unknown, url: string, signal: AbortSignal, userSignal?: AbortSignal): LedeError {
-    if (userSignal?.aborted)
-      return new FetchError('fetch_aborted', `aborted (${url})`, { url, cause: error });
+  private explain(error: unknown, url: string, signal: AbortSignal): LedeError {
+    // After an abort, undici and streams throw their own AbortErrors; the reason is the truth.
     if (signal.aborted && signal.reason instanceof LedeError) return signal.reason;
     return toFetchError(error, url);
   }

@@ -200,6 +200,20 @@ describe('limits', () => {
     expect(Date.now() - start).toBeGreaterThanOrEqual(440);
   });
 
+  it('gives up waiting for a busy host after queueTimeoutMs', async () => {
+    const { server, fetcher } = await setup(
+      { '/hold': (_req, res) => setTimeout(() => res.end('held'), 800) },
+      { perHost: 1, queueTimeoutMs: 200 },
+    );
+    const first = fetcher.fetch(server.url('/hold'));
+    const start = Date.now();
+    const err = await failure(fetcher, server.url('/hold'));
+    expect(err.code).toBe('fetch_timeout');
+    expect(err.message).toMatch(/slot/);
+    expect(Date.now() - start).toBeLessThan(600);
+    expect((await first).body.toString()).toBe('held');
+  });
+
   it('gives up waiting for a slot after queueTimeoutMs', async () => {
     const { server, fetcher } = await setup(
       { '/slow': slow },
