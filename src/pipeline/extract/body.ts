@@ -183,6 +183,7 @@ function weight(blocks: Block[]): { words: number; linkShare: number } {
 export function chooseBody(doc: Document, marked: Marks, title: string | null): BodyResult {
   const main = candidate(doc, marked, marked);
   const fallback = candidate(doc, marked, new Map());
+  if (fallback.root === main.root || !fallback.root) return main;
   const a = weight(cleanBlocks(main.blocks, title));
   const b = weight(cleanBlocks(fallback.blocks, title));
   if (b.words > a.words * 1.5 + 25 && b.linkShare < 0.25) return fallback;

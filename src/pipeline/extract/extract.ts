@@ -80,7 +80,7 @@ function bodyHtml(parts: Element[], skip: (el: Element) => boolean, dropped: Blo
     });
     for (const name of Object.keys(part.attribs)) if (!KEEP_ATTRS.has(name)) delete part.attribs[name];
   }
-  return sanitizeArticleHtml(parts.map((p) => render(p, { decodeEntities: true })).join('\n'), base);
+  return sanitizeArticleHtml(parts.map((p) => render(p, { encodeEntities: 'utf8' })).join('\n'), base);
 }
 
 function emptyArticle(reason: string): ExtractedArticle {
