@@ -124,6 +124,12 @@ function decodeBase64(s: string): string | null {
 /** The value of a text construct element. */
 export function textConstruct(node: XNode, kind: ContentKind): string {
   const type = contentType(node, kind);
+  const only = node.children.length === 1 ? node.children[0] : null;
+  if (typeof only === 'string' && !type.endsWith('xml')) {
+    // the common case: one run of text in an HTML or text construct
+    const value = only.trim();
+    return isBase64(node, type, kind) ? (decodeBase64(value) ?? value) : value;
+  }
   const out: string[] = [];
   if (type.endsWith('xml') && (node.attrs.mode ?? '').toLowerCase() !== 'escaped') {
     const root = kind === 'atom10' && type === 'application/xhtml+xml' ? unwrapDiv(node) : node;

@@ -50,8 +50,8 @@ const MONTHS: Record<string, number> = {
   december: 12,
 };
 
-// Offsets in minutes. Military letters follow RFC 822 (which had their signs reversed in
-// practice; feedparser, and so the expected results, use the RFC's table).
+// Offsets in minutes. Of the military letters only A, N, M, Y are read (as feedparser does):
+// RFC 822 had the signs of the others reversed, so they carry no reliable offset.
 const ZONES: Record<string, number> = {
   ut: 0,
   utc: 0,
@@ -67,17 +67,22 @@ const ZONES: Record<string, number> = {
   eest: 180,
   est: -300,
   edt: -240,
+  et: -300,
   cst: -360,
   cdt: -300,
+  ct: -360,
   mst: -420,
   mdt: -360,
+  mt: -420,
   pst: -480,
   pdt: -420,
+  pt: -480,
+  ast: -240,
+  adt: -180,
+  at: -240,
   akst: -540,
   akdt: -480,
   hst: -600,
-  ast: -240,
-  adt: -180,
   nst: -210,
   ndt: -150,
   ist: 330,
@@ -90,28 +95,8 @@ const ZONES: Record<string, number> = {
   nzdt: 780,
   msk: 180,
   a: -60,
-  b: -120,
-  c: -180,
-  d: -240,
-  e: -300,
-  f: -360,
-  g: -420,
-  h: -480,
-  i: -540,
-  k: -600,
-  l: -660,
-  m: -720,
   n: 60,
-  o: 120,
-  p: 180,
-  q: 240,
-  r: 300,
-  s: 360,
-  t: 420,
-  u: 480,
-  v: 540,
-  w: 600,
-  x: 660,
+  m: -720,
   y: 720,
 };
 
@@ -126,7 +111,10 @@ function build(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, o
 
 function zoneOffset(z: string | undefined): number | null {
   if (!z) return 0;
-  const zone = z.trim().replace(/^\((.*)\)$/, '$1');
+  const zone = z
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/^etc\//i, '');
   if (!zone) return 0;
   const m = /^(?:(?:gmt|utc|ut)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
   if (m) {
@@ -147,7 +135,7 @@ function zoneOffset(z: string | undefined): number | null {
 function fullYear(y: string): number {
   const n = Number(y);
   if (y.length > 2) return n;
-  return n < 70 ? 2000 + n : 1900 + n;
+  return n < 90 ? 2000 + n : 1900 + n; // feedparser's pivot: the 90s are 1990s
 }
 
 const ISO =

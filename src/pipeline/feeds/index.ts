@@ -6,4 +6,5 @@ export type { ParseOptions } from './document.js';
 export { type OpmlDocument, type OpmlOutline, type OpmlSource, parseOpml, writeOpml } from './opml.js';
 export { parseFeed } from './parse.js';
 export type { Category, Enclosure, FeedImage, Person, Result, ResultFeed, ResultItem } from './result.js';
+export { parseFeedStream, readCapped } from './stream.js';
 export type { FeedDocument } from './types.js';

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LedeError } from '../../lib/errors.js';
 import { parseFeed } from './parse.js';
+import { parseFeedStream } from './stream.js';
 
 function timed<T>(fn: () => T): { value?: T; error?: unknown; ms: number } {
   const t = performance.now();
@@ -88,5 +89,24 @@ describe('bad input', () => {
     const r = parseFeed(xml, undefined, { maxItems: 10 });
     expect(r.items.length).toBe(10);
     expect(r.wellFormed).toBe(false);
+  });
+
+  it('a 1 GB stream is read only up to the cap: flagged partial result, bounded memory', async () => {
+    const item = Buffer.from('<item><title>t</title><link>http://x/</link></item>'.repeat(1300)); // ~64 KiB
+    let produced = 0;
+    async function* body() {
+      yield Buffer.from('<rss><channel>');
+      while (produced < 1024 ** 3) {
+        produced += item.length;
+        yield item;
+      }
+    }
+    const t = performance.now();
+    const r = await parseFeedStream(body(), null, { maxBytes: 8 * 1024 * 1024 });
+    expect(produced).toBeLessThan(9 * 1024 * 1024);
+    expect(r.wellFormed).toBe(false);
+    expect(r.errors[0]).toMatch(/stream cut/);
+    expect(r.items.length).toBeGreaterThan(50_000);
+    expect(performance.now() - t).toBeLessThan(5000);
   });
 });

@@ -11,6 +11,8 @@ export interface TokenHandler {
   open(name: string, attrs: string[], selfClosing: boolean): void;
   close(name: string): void;
   text(text: string): void;
+  /** false when whitespace-only text at this point can be dropped (a speed-up, optional) */
+  keepsWhitespace?(): boolean;
 }
 
 export interface TokenizerLimits {
@@ -32,6 +34,10 @@ function isNameStart(c: number): boolean {
 function hasName(attrs: string[], name: string): boolean {
   for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return true;
   return false;
+}
+function allSpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
 }
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -64,7 +70,8 @@ export class XmlTokenizer {
     while (pos < len) {
       const lt = s.indexOf('<', pos);
       const end = lt < 0 ? len : lt;
-      if (end > pos) this.emitText(s.slice(pos, end));
+      if (end > pos && !(this.h.keepsWhitespace?.() === false && allSpace(s, pos, end)))
+        this.emitText(s.slice(pos, end));
       if (lt < 0) break;
       const c = s.charCodeAt(lt + 1);
       if (c === 47 /* / */) pos = this.closeTag(s, lt);

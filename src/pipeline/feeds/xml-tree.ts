@@ -74,6 +74,32 @@ const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, str
 // null prototype: a prefix such as "constructor" must not resolve to an Object method
 const EMPTY_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { '': '' });
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+// Elements that hold only elements in every feed vocabulary (never mixed content).
+const CONTAINERS: ReadonlySet<string> = new Set([
+  'rss',
+  'channel',
+  'item',
+  'entry',
+  'feed',
+  'rdf:rdf',
+  'image',
+  'author',
+  'contributor',
+  'source',
+  'textinput',
+  'media:group',
+  'media:content',
+  'urlset',
+  'url',
+  'sitemapindex',
+  'sitemap',
+  'news:news',
+  'news:publication',
+  'image:image',
+  'opml',
+  'head',
+  'outline',
+]);
 const FEED_ITEMS: ReadonlySet<string> = new Set(['item', 'entry']);
 // Sitemaps stream their <url>/<sitemap> entries the way feeds stream items.
 const SITEMAP_ITEMS: Record<string, ReadonlySet<string>> = {
@@ -202,6 +228,12 @@ export class TreeBuilder {
   text(text: string): void {
     const node = this.stack[this.stack.length - 1];
     if (node) node.children.push(text);
+  }
+
+  /** Whitespace between the children of element-only containers carries nothing: not kept. */
+  keepsWhitespace(): boolean {
+    const node = this.stack[this.stack.length - 1];
+    return !node || !CONTAINERS.has(node.key);
   }
 }
 
