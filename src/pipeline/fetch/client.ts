@@ -185,11 +185,10 @@ class SafeFetcher implements Fetcher {
         crawlDelayMs = verdict.crawlDelayMs;
       }
       const host = current.hostname.toLowerCase();
-      const queueDeadline = Math.max(deadline, started + this.o.queueTimeoutMs);
       const releaseHost = await this.hosts.acquire(host, {
         intervalMs: crawlDelayMs,
         signal,
-        deadline: queueDeadline,
+        deadline,
         url: href,
       });
       try {

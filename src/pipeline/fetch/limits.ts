@@ -114,7 +114,7 @@ export class HostGates {
 
   /**
    * Waits for a slot on `host`. `intervalMs` raises the configured minimum interval (Crawl-delay).
-   * Fails with fetch_host_backoff instead of waiting past `deadline` (epoch ms).
+   * Fails with fetch_host_backoff when the host asked us to stay away past `deadline` (epoch ms).
    */
   async acquire(
     host: string,
@@ -128,8 +128,10 @@ export class HostGates {
         const now = Date.now();
         const readyAt = Math.max(s.lastStartAt + interval, s.notBefore);
         if (s.active < this.options.perHost && now >= readyAt) break;
-        if (readyAt > opts.deadline) {
-          const retryAfterSec = Math.ceil((readyAt - now) / 1000);
+        // A server's Retry-After longer than this request may take fails fast, for the scheduler
+        // to come back later; politeness intervals are simply waited for (the queue timer bounds it).
+        if (s.notBefore > now && s.notBefore > opts.deadline) {
+          const retryAfterSec = Math.ceil((s.notBefore - now) / 1000);
           throw new FetchError('fetch_host_backoff', `host ${host} asked to wait ${retryAfterSec}s`, {
             url: opts.url,
             retryAfterSec,

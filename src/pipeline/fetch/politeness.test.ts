@@ -214,13 +214,16 @@ describe('limits', () => {
     expect((await first).body.toString()).toBe('held');
   });
 
-  it('gives up waiting for a slot after queueTimeoutMs', async () => {
+  it('gives up waiting out a long politeness interval after queueTimeoutMs', async () => {
     const { server, fetcher } = await setup(
-      { '/slow': slow },
-      { perHost: 1, minHostIntervalMs: 5000, queueTimeoutMs: 100, timeoutMs: 100 },
+      { '/x': (_req, res) => res.end('x') },
+      { minHostIntervalMs: 5000, queueTimeoutMs: 150 },
     );
-    await fetcher.fetch(server.url('/slow')).catch(() => {});
-    const err = await failure(fetcher, server.url('/slow'));
-    expect(err.code).toBe('fetch_host_backoff');
+    await fetcher.fetch(server.url('/x'));
+    const start = Date.now();
+    const err = await failure(fetcher, server.url('/x'));
+    expect(err.code).toBe('fetch_timeout');
+    expect(Date.now() - start).toBeLessThan(500);
+    expect(server.hits('/x')).toBe(1);
   });
 });
