@@ -1,6 +1,7 @@
 import type { Article } from '../../domain/types.js';
+import type { WrapUpStory } from '../../pipeline/stories/wrap-up.js';
 import { exactTime, excerpt, hostname, relativeTime } from '../format.js';
-import type { PageContext } from './layout.js';
+import { dirOf, type PageContext } from './layout.js';
 
 /** A time element: relative words for reading, the exact time for machines and on hover. */
 export function TimeAgo({ iso, ctx }: { iso: string | null; ctx: PageContext }) {
@@ -24,7 +25,7 @@ export function ArticleCard({
 }) {
   const summary = article.enrichment?.keyPoints[0]?.text ?? article.description ?? article.text;
   return (
-    <article class="card" lang={article.language ?? undefined}>
+    <article class="card" lang={article.language ?? undefined} dir={dirOf(article.language)}>
       <h3>
         <a href={`/article/${article.id}`}>{article.title}</a>
       </h3>
@@ -34,6 +35,41 @@ export function ArticleCard({
         <TimeAgo iso={article.publishedAt ?? article.fetchedAt} ctx={ctx} />
       </p>
       <p class="excerpt">{excerpt(summary, 180)}</p>
+    </article>
+  );
+}
+
+/** A story on the front page or the wrap-up: headline, how many sources, its key points. */
+export function StoryCard({
+  story,
+  ctx,
+  points = 2,
+}: {
+  story: WrapUpStory;
+  ctx: PageContext;
+  points?: number;
+}) {
+  const { t } = ctx;
+  const href = story.leadArticleId ? `/article/${story.leadArticleId}` : `/story/${story.storyId}`;
+  return (
+    <article class="card story-card">
+      <h3>
+        <a href={href}>{story.title}</a>
+      </h3>
+      <p class="meta">
+        <a href={`/story/${story.storyId}`} class="sources">
+          {story.sources === 1 ? t('home.oneSource') : t('home.sources', { n: story.sources })}
+        </a>
+        {' · '}
+        <TimeAgo iso={story.lastPublishedAt} ctx={ctx} />
+      </p>
+      {story.keyPoints.length > 0 ? (
+        <ul class="points">
+          {story.keyPoints.slice(0, points).map((kp) => (
+            <li>{excerpt(kp.text, 200)}</li>
+          ))}
+        </ul>
+      ) : null}
     </article>
   );
 }

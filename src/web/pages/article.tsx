@@ -1,26 +1,33 @@
-import { raw } from 'hono/html';
 import type { Article, Image, Source } from '../../domain/types.js';
-import { hostname } from '../format.js';
+import type { Answer } from '../../pipeline/enrich/ask.js';
+import { excerpt, hostname } from '../format.js';
+import { JsonLd, newsArticleLd, Social } from '../seo.js';
+import { TextBody, type TextModel } from '../text-body.js';
+import { AiPanel } from './ai-panel.js';
 import { ArticleCard, TimeAgo } from './article-card.js';
-import { Layout, type PageContext } from './layout.js';
+import { dirOf, Layout, type PageContext } from './layout.js';
 
 export interface ArticleData {
   article: Article;
   source: Source | null;
   related: Article[];
   sourceNames: Map<string, string>;
+  /** the text as shown with sentence spans; null when the source allows only an excerpt */
+  model: TextModel | null;
+  answer: Answer | null;
+  story: { id: string; articles: number; sources: number } | null;
 }
 
-function Figure({ image, ctx }: { image: Image; ctx: PageContext }) {
+export function Figure({ image, ctx, lead }: { image: Image; ctx: PageContext; lead?: boolean }) {
   return (
-    <figure class="lead">
+    <figure class={lead ? 'lead' : undefined}>
       <img
         src={image.url}
         alt={image.caption ?? ''}
-        loading="lazy"
+        loading={lead ? 'eager' : 'lazy'}
         decoding="async"
-        width={image.width ?? undefined}
-        height={image.height ?? undefined}
+        width={image.width ?? 800}
+        height={image.height ?? 450}
       />
       {image.caption || image.credit ? (
         <figcaption>
@@ -34,66 +41,155 @@ function Figure({ image, ctx }: { image: Image; ctx: PageContext }) {
   );
 }
 
-/** Whether the body HTML already shows the lead image (extractors keep figures in place). */
-function bodyShows(article: Article, image: Image): boolean {
-  return article.html.includes(image.url);
+/** A dateline at the start of the text ("KYIV, June 5 (Reuters) —"), when there is one. */
+export function datelineOf(text: string): string | null {
+  const m = /^\s*(\p{Lu}[\p{L}.' -]{1,40}?)(?:,[^\n—–]{1,30}?)?\s*(?:\(([^)\n]{1,30})\))?\s*[—–]\s/u.exec(
+    text,
+  );
+  if (m) return m[1].trim();
+  const first = text.split('\n', 1)[0].trim();
+  return first.length > 0 && first.length <= 30 && !/[.!?]$/.test(first) && /^\p{Lu}/u.test(first)
+    ? first
+    : null;
+}
+
+function Share({ ctx, article, url }: { ctx: PageContext; article: Article; url: string }) {
+  const { t } = ctx;
+  return (
+    <div class="share" data-title={article.title} data-url={url}>
+      <label class="visually-hidden" for="share-link">
+        {t('article.copyLink')}
+      </label>
+      <input id="share-link" readonly value={url} />
+      <button type="button" data-copy hidden>
+        {t('article.copyLink')}
+      </button>
+      <button type="button" data-share hidden>
+        {t('article.share')}
+      </button>
+      <button type="button" data-save={`/article/${article.id}`} hidden>
+        {t('article.save')}
+      </button>
+      <span
+        class="status"
+        role="status"
+        data-copied={t('article.copied')}
+        data-saved={t('article.saved')}
+      ></span>
+    </div>
+  );
 }
 
 export function ArticlePage({ ctx, data }: { ctx: PageContext; data: ArticleData }) {
   const { t } = ctx;
-  const { article, source } = data;
+  const { article, source, model } = data;
   const sourceName = source?.name ?? article.siteName ?? hostname(article.canonicalUrl);
-  const excerptOnly = source?.displayPolicy === 'excerpt';
-  const lead = article.leadImage && !bodyShows(article, article.leadImage) ? article.leadImage : null;
+  const images = [article.leadImage, ...article.images].filter((i): i is Image => i !== null);
+  // one figure per picture: the lead image is often listed again, with its caption, among the images
+  const byUrl = new Map<string, Image>();
+  for (const image of images) {
+    const seen = byUrl.get(image.url);
+    if (!seen || (!seen.caption && !seen.credit)) byUrl.set(image.url, seen ? { ...seen, ...image } : image);
+  }
+  const unique = [...byUrl.values()];
+  const [lead, ...rest] = unique;
   const minutes = article.enrichment?.readingMinutes;
+  const pageUrl = `${ctx.origin}/article/${article.id}`;
+  const description = excerpt(
+    article.description ?? article.enrichment?.keyPoints[0]?.text ?? article.text,
+    200,
+  );
+  const dateline = datelineOf(article.text);
+  const highlight = new Set((data.answer?.sentences ?? []).map((s) => s.start));
+  const dir = dirOf(article.language);
   return (
     <Layout
       ctx={ctx}
       title={article.title}
-      description={article.description ?? undefined}
-      contentLang={article.language}
-      head={<link rel="canonical" href={article.canonicalUrl} />}
+      description={description}
+      head={
+        <>
+          <link rel="canonical" href={article.canonicalUrl} />
+          <Social
+            meta={{
+              title: article.title,
+              description,
+              url: pageUrl,
+              image: lead?.url,
+              type: 'article',
+              siteName: ctx.siteName,
+              publishedAt: article.publishedAt,
+            }}
+          />
+          <JsonLd value={newsArticleLd(article, source, pageUrl, ctx.siteName)} />
+        </>
+      }
     >
-      <article class="story" lang={article.language ?? undefined}>
-        <header>
-          {article.category ? (
-            <p class="kicker">
-              <a href={`/category/${article.category}`}>{t(`category.${article.category}`)}</a>
-            </p>
-          ) : null}
-          <h1>{article.title}</h1>
-          <p class="meta">
-            {article.sourceId ? (
-              <a href={`/source/${article.sourceId}`}>{sourceName}</a>
-            ) : (
-              <span>{sourceName}</span>
-            )}
-            {article.byline ? <span> · {t('article.by', { byline: article.byline })}</span> : null}
-            {article.publishedAt ? (
-              <span>
-                {' · '}
-                <TimeAgo iso={article.publishedAt} ctx={ctx} />
-              </span>
+      <div class="article-layout">
+        <article class="story" lang={article.language ?? undefined} dir={dir}>
+          <header>
+            {article.category ? (
+              <p class="kicker">
+                <a href={`/category/${article.category}`}>{t(`category.${article.category}`)}</a>
+              </p>
             ) : null}
-            {minutes ? <span> · {t('time.minutesRead', { n: minutes })}</span> : null}
+            <h1>{article.title}</h1>
+            <p class="meta">
+              {article.sourceId ? (
+                <a href={`/source/${article.sourceId}`}>{sourceName}</a>
+              ) : (
+                <span>{sourceName}</span>
+              )}
+              {article.byline ? <span> · {t('article.by', { byline: article.byline })}</span> : null}
+              {article.publishedAt ? (
+                <span>
+                  {' · '}
+                  <TimeAgo iso={article.publishedAt} ctx={ctx} />
+                </span>
+              ) : null}
+              {minutes ? <span> · {t('time.minutesRead', { n: minutes })}</span> : null}
+            </p>
+            {dateline ? (
+              <p class="dateline">
+                <span class="visually-hidden">{t('article.dateline')}: </span>
+                {dateline}
+              </p>
+            ) : null}
+            {data.story && data.story.sources > 1 ? (
+              <p class="coverage">
+                <a href={`/story/${data.story.id}`}>
+                  {t('article.story', { count: data.story.articles, sources: data.story.sources })}
+                </a>
+              </p>
+            ) : null}
+          </header>
+          {lead ? <Figure image={lead} ctx={ctx} lead /> : null}
+          {article.paywalled ? <p class="notice">{t('article.paywalled')}</p> : null}
+          {model ? (
+            <div class="body">
+              <TextBody model={model} highlight={highlight} />
+            </div>
+          ) : (
+            <div class="body excerpt-only">
+              <p>{excerpt(article.description ?? article.text.split('\n')[0], 400)}</p>
+              <p class="notice">{t('article.excerptOnly')}</p>
+            </div>
+          )}
+          {model ? rest.map((image) => <Figure image={image} ctx={ctx} />) : null}
+          <p class={model ? 'original' : 'original prominent'}>
+            <a href={article.canonicalUrl} rel="noopener nofollow">
+              {t('article.readOriginal', { source: sourceName })}
+            </a>
           </p>
-        </header>
-        {lead ? <Figure image={lead} ctx={ctx} /> : null}
-        {article.paywalled ? <p class="notice">{t('article.paywalled')}</p> : null}
-        {excerptOnly ? (
-          <div class="body excerpt-only">
-            <p>{article.description ?? article.text.split('\n')[0]}</p>
-            <p class="notice">{t('article.excerptOnly')}</p>
-          </div>
-        ) : (
-          <div class="body">{raw(article.html)}</div>
-        )}
-        <p class="original">
-          <a href={article.canonicalUrl} rel="noopener nofollow">
-            {t('article.readOriginal', { source: sourceName })}
-          </a>
-        </p>
-      </article>
+          <Share ctx={ctx} article={article} url={pageUrl} />
+        </article>
+        <AiPanel ctx={ctx} article={article} model={model} answer={data.answer} />
+      </div>
+      {/* Mount point of the comments feature (src/web/people/): it replaces this section's content. */}
+      <section id="comments" class="comments" data-mount="comments" aria-labelledby="comments-title">
+        <h2 id="comments-title">{t('article.comments')}</h2>
+        <p class="empty">{t('article.commentsSoon')}</p>
+      </section>
       {data.related.length > 0 ? (
         <section class="related" aria-labelledby="related">
           <h2 id="related">{t('article.related')}</h2>

@@ -7,7 +7,7 @@ export function ErrorPage({ ctx, status }: { ctx: PageContext; status: 404 | 500
       ? [t('error.notFound'), t('error.notFoundBody')]
       : [t('error.server'), t('error.serverBody')];
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} noindex>
       <h1>{title}</h1>
       <p>{body}</p>
       <p>

@@ -7,35 +7,80 @@ export interface PageContext {
   t: Translate;
   /** UI language */
   lang: string;
+  /** language of the main content when it differs from the UI (an Arabic article) */
+  contentLang?: string | null;
   siteName: string;
   now: Date;
-  /** absolute URL of this page, for canonical/OG when no better one exists */
+  /** absolute URL of this page */
   url: string;
+  /** scheme://host of this site, for absolute links in meta tags */
+  origin: string;
 }
 
 export interface LayoutProps {
   ctx: PageContext;
   title: string;
   description?: string;
-  /** language of the main content when it differs from the UI (an Arabic article) */
-  contentLang?: string | null;
   head?: Child;
+  /** path of this page's feeds without the extension ("/tag/kursk/feed"), for <link rel=alternate> */
+  feed?: string;
+  /** keep out of search engines (search results, error pages) */
+  noindex?: boolean;
   children?: Child;
 }
 
-export function Layout({ ctx, title, description, contentLang, head, children }: LayoutProps) {
+/** "/search/feed?q=x" + "xml" -> "/search/feed.xml?q=x" */
+export function feedHref(feed: string, ext: 'xml' | 'atom' | 'json'): string {
+  const q = feed.indexOf('?');
+  return q < 0 ? `${feed}.${ext}` : `${feed.slice(0, q)}.${ext}${feed.slice(q)}`;
+}
+
+/** dir attribute for a language: rtl for Arabic, Persian, Hebrew, Urdu. */
+export function dirOf(language: string | null | undefined): 'rtl' | 'ltr' {
+  return isRtl(language) ? 'rtl' : 'ltr';
+}
+
+export function Layout({ ctx, title, description, head, feed, noindex, children }: LayoutProps) {
   const { t } = ctx;
-  const lang = contentLang ?? ctx.lang;
+  const full = title === ctx.siteName ? title : `${title} · ${ctx.siteName}`;
   return (
-    <html lang={lang} dir={isRtl(lang) ? 'rtl' : 'ltr'}>
+    <html lang={ctx.lang} dir={dirOf(ctx.lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title === ctx.siteName ? title : `${title} · ${ctx.siteName}`}</title>
+        <title>{full}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
+        <meta name="theme-color" content="#b3261e" />
         <link rel="stylesheet" href="/assets/style.css" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/assets/icon-192.png" />
+        {feed ? (
+          <>
+            <link
+              rel="alternate"
+              type="application/rss+xml"
+              title={`${full} (RSS)`}
+              href={feedHref(feed, 'xml')}
+            />
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title={`${full} (Atom)`}
+              href={feedHref(feed, 'atom')}
+            />
+            <link
+              rel="alternate"
+              type="application/feed+json"
+              title={`${full} (JSON Feed)`}
+              href={feedHref(feed, 'json')}
+            />
+          </>
+        ) : null}
         {head}
+        <script src="/assets/app.js" defer></script>
       </head>
       <body>
         <a class="skip" href="#main">
@@ -54,20 +99,31 @@ export function Layout({ ctx, title, description, contentLang, head, children }:
               <button type="submit">{t('search.submit')}</button>
             </form>
           </div>
-          <nav aria-label="Categories">
+          <nav aria-label={t('nav.categories')}>
             <ul>
               {CATEGORIES.map((slug) => (
                 <li>
                   <a href={`/category/${slug}`}>{t(`category.${slug}`)}</a>
                 </li>
               ))}
+              <li>
+                <a href="/wrap-up">{t('nav.wrapUp')}</a>
+              </li>
             </ul>
           </nav>
         </header>
         <main id="main">{children}</main>
         <footer class="site">
+          <section class="install" aria-labelledby="install-title">
+            <h2 id="install-title">{t('app.title')}</h2>
+            <p>{t('app.body')}</p>
+            <button type="button" id="install" hidden>
+              {t('app.install')}
+            </button>
+          </section>
           <p>
-            {ctx.siteName} · {t('site.tagline')}
+            {ctx.siteName} · {t('site.tagline')} · <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a>{' '}
+            · <a href="/feed.json">JSON Feed</a> · <a href="/edition">{t('edition.change')}</a>
           </p>
         </footer>
       </body>

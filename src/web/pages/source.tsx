@@ -1,6 +1,7 @@
 import type { Article, Source } from '../../domain/types.js';
 import { ArticleCard, TimeAgo } from './article-card.js';
 import { Layout, type PageContext } from './layout.js';
+import { FeedLinks } from './listing.js';
 
 function When({ iso, ctx }: { iso: string | null; ctx: PageContext }) {
   return iso ? <TimeAgo iso={iso} ctx={ctx} /> : <span>{ctx.t('source.never')}</span>;
@@ -24,7 +25,7 @@ export function SourcePage({
         ? `${source.errorCount} ${t('source.errors').toLowerCase()}`
         : t('source.ok');
   return (
-    <Layout ctx={ctx} title={source.name} contentLang={source.language}>
+    <Layout ctx={ctx} title={source.name} feed={`/source/${source.id}/feed`}>
       <h1>{source.name}</h1>
       <section class="health" aria-labelledby="health">
         <h2 id="health">{t('source.health')}</h2>
@@ -44,6 +45,18 @@ export function SourcePage({
                   {source.homepage}
                 </a>
               </dd>
+            </>
+          ) : null}
+          {source.country ? (
+            <>
+              <dt>{t('source.country')}</dt>
+              <dd>{source.country}</dd>
+            </>
+          ) : null}
+          {source.language ? (
+            <>
+              <dt>{t('source.language')}</dt>
+              <dd>{source.language}</dd>
             </>
           ) : null}
           <dt>{t('source.lastPolled')}</dt>
@@ -79,6 +92,7 @@ export function SourcePage({
           ))}
         </div>
       </section>
+      <FeedLinks ctx={ctx} feed={`/source/${source.id}/feed`} />
     </Layout>
   );
 }

@@ -1,0 +1,166 @@
+// Category, hashtag, source, story and search pages.
+import { Hono } from 'hono';
+import { buildStoryData } from '../../pipeline/stories/story-data.js';
+import { pageOf, type Web } from '../context.js';
+import { ListingPage } from '../pages/listing.js';
+import { SearchPage } from '../pages/search.js';
+import { SourcePage } from '../pages/source.js';
+import { StoryPage } from '../pages/story.js';
+import { TagAbout } from '../pages/tag.js';
+import { notFound } from './errors.js';
+import {
+  coOccurring,
+  isCategory,
+  PAGE_SIZE,
+  searchFormOf,
+  searchParams,
+  searchQueryOf,
+  storyArticles,
+} from './queries.js';
+
+export function listingRoutes(web: Web) {
+  const app = new Hono();
+  const { store } = web;
+
+  app.get('/category/:slug', async (c) => {
+    const slug = c.req.param('slug');
+    if (!isCategory(slug)) return notFound(web, c);
+    const page = pageOf(c.req.query('page'));
+    const ctx = web.page(c);
+    return web.send(
+      c,
+      `category:${slug}:${page}:${ctx.lang}`,
+      async () => {
+        const articles = await store.articles.list({
+          category: slug,
+          limit: PAGE_SIZE + 1,
+          offset: (page - 1) * PAGE_SIZE,
+        });
+        return web.render(
+          <ListingPage
+            ctx={ctx}
+            data={{
+              title: ctx.t(`category.${slug}`),
+              articles: articles.slice(0, PAGE_SIZE),
+              sourceNames: await web.names(),
+              olderHref: articles.length > PAGE_SIZE ? `?page=${page + 1}` : null,
+              newerHref: page > 1 ? `?page=${page - 1}` : null,
+              feed: `/category/${slug}/feed`,
+            }}
+          />,
+        );
+      },
+      { vary: 'Cookie' },
+    );
+  });
+
+  app.get('/tag/:slug', async (c) => {
+    const slug = c.req.param('slug');
+    const tag = await store.tags.get(slug);
+    if (!tag) return notFound(web, c);
+    const page = pageOf(c.req.query('page'));
+    const ctx = web.page(c);
+    return web.send(
+      c,
+      `tag:${slug}:${page}:${ctx.lang}`,
+      async () => {
+        const [articles, count] = await Promise.all([
+          store.articles.list({ tag: slug, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+          store.articles.count({ tag: slug }),
+        ]);
+        const title = ctx.t('tag.title', { name: tag.name });
+        return web.render(
+          <ListingPage
+            ctx={ctx}
+            data={{
+              title,
+              description: title,
+              articles: articles.slice(0, PAGE_SIZE),
+              sourceNames: await web.names(),
+              olderHref: articles.length > PAGE_SIZE ? `?page=${page + 1}` : null,
+              newerHref: page > 1 ? `?page=${page - 1}` : null,
+              feed: `/tag/${encodeURIComponent(slug)}/feed`,
+              aside: <TagAbout ctx={ctx} facts={{ tag, count, together: coOccurring(slug, articles) }} />,
+            }}
+          />,
+        );
+      },
+      { vary: 'Cookie' },
+    );
+  });
+
+  app.get('/source/:id', async (c) => {
+    const source = await store.sources.get(c.req.param('id'));
+    if (!source) return notFound(web, c);
+    const ctx = web.page(c);
+    const articles = await store.articles.list({ sourceId: source.id, limit: PAGE_SIZE });
+    return web.send(c, null, () => web.render(<SourcePage ctx={ctx} source={source} articles={articles} />), {
+      maxAge: 60,
+      vary: 'Cookie',
+    });
+  });
+
+  app.get('/story/:id', async (c) => {
+    const story = await store.stories.get(c.req.param('id'));
+    if (!story) return notFound(web, c);
+    if (story.mergedInto) return c.redirect(`/story/${encodeURIComponent(story.mergedInto)}`, 301);
+    const ctx = web.page(c);
+    return web.send(
+      c,
+      `story:${story.id}:${ctx.lang}`,
+      async () => {
+        const [articles, info, names] = await Promise.all([
+          storyArticles(store, story.id),
+          web.sourceInfo(),
+          web.names(),
+        ]);
+        const data = buildStoryData(articles, info);
+        return web.render(
+          <StoryPage ctx={ctx} story={story} data={data} articles={articles} sourceNames={names} />,
+        );
+      },
+      { vary: 'Cookie' },
+    );
+  });
+
+  app.get('/search', async (c) => {
+    const form = searchFormOf(c);
+    const page = pageOf(c.req.query('page'), 50);
+    const ctx = web.page(c);
+    const result = form.q
+      ? await store.search.search({
+          ...searchQueryOf(form),
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        })
+      : { hits: [], total: 0 };
+    const sources = (await web.sources()).map((s) => ({ id: s.id, name: s.name }));
+    const languages = [
+      ...new Set((await web.sources()).map((s) => s.language).filter((l): l is string => !!l)),
+    ].sort();
+    const more = result.total > page * PAGE_SIZE;
+    return web.send(
+      c,
+      null,
+      () =>
+        web.render(
+          <SearchPage
+            ctx={ctx}
+            data={{
+              form,
+              hits: result.hits,
+              total: result.total,
+              sources,
+              languages,
+              olderHref: more ? `/search?${searchParams(form, page + 1)}` : null,
+              newerHref: page > 1 ? `/search?${searchParams(form, page - 1)}` : null,
+              feed: form.q ? `/search/feed?${searchParams(form)}` : null,
+            }}
+          />,
+        ),
+      { maxAge: 60, vary: 'Cookie' },
+    );
+  });
+
+  return app;
+}
