@@ -74,6 +74,92 @@ describe('StoreQueue specifics', () => {
     }
   });
 
+  it('aborts a handler whose lease was taken over, and leaves the job to the new holder', async () => {
+    const store = await openSqliteStore(join(dir, 'stolen.db'));
+    // heartbeat slower than the lease: the lease lapses and another worker takes the job
+    const q = new StoreQueue<TestCatalogue>({
+      store,
+      logger: silentLogger,
+      catalogue: testCatalogue,
+      leaseMs: 100,
+      heartbeatMs: 300,
+      pollIntervalMs: 20,
+    });
+    let reason: unknown = null;
+    const id = await q.enqueue('work', { id: 'stolen' });
+    q.start({
+      work: (_p, ctx) =>
+        new Promise<void>((resolve) => {
+          ctx.signal.addEventListener('abort', () => {
+            reason = ctx.signal.reason;
+            resolve();
+          });
+        }),
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 150));
+      const thief = await store.jobs.claim('thief', new Date().toISOString(), 60_000, ['work']);
+      expect(thief?.id).toBe(id);
+      await waitForReason(() => reason);
+      expect(reason).toMatchObject({ code: 'job_lease_lost' });
+      expect(await store.jobs.get(id!)).toMatchObject({ state: 'running', lockedBy: 'thief' });
+    } finally {
+      await q.stop({ timeoutMs: 100 });
+      await store.close();
+    }
+  });
+
+  it('a runner that takes back its own lapsed lease does not start the job a second time', async () => {
+    const store = await openSqliteStore(join(dir, 'lapsed.db'));
+    const q = new StoreQueue<TestCatalogue>({
+      store,
+      logger: silentLogger,
+      catalogue: testCatalogue,
+      leaseMs: 50,
+      heartbeatMs: 1000,
+      pollIntervalMs: 10,
+    });
+    let runs = 0;
+    const id = await q.enqueue('work', { id: 'lapsed' });
+    q.start({
+      work: async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 300));
+      },
+    });
+    try {
+      await waitForIdle(q, { pollMs: 20, timeoutMs: 5000 });
+      expect(runs).toBe(1);
+      expect((await q.get(id!))?.state).toBe('done');
+    } finally {
+      await q.stop();
+      await store.close();
+    }
+  });
+
+  it('a restarted runner with the same worker id takes back what its crashed run held', async () => {
+    const store = await openSqliteStore(join(dir, 'same-id.db'));
+    const q = new StoreQueue<TestCatalogue>({
+      store,
+      logger: silentLogger,
+      catalogue: testCatalogue,
+      workerId: 'fixed',
+      pollIntervalMs: 20,
+    });
+    const id = await q.enqueue('work', { id: 'left' });
+    await store.jobs.claim('fixed', new Date().toISOString(), 60_000, ['work']);
+    const seen: string[] = [];
+    q.start({ work: async (p) => void seen.push(p.id) });
+    try {
+      await waitForIdle(q, { pollMs: 20, timeoutMs: 5000 });
+      expect(seen).toEqual(['left']);
+      expect(await q.get(id!)).toMatchObject({ state: 'done', attempts: 1 });
+    } finally {
+      await q.stop();
+      await store.close();
+    }
+  });
+
   it('uses the catalogue key and validation for Lede job types', async () => {
     const store = await openSqliteStore(join(dir, 'lede-types.db'));
     try {
@@ -93,6 +179,11 @@ describe('StoreQueue specifics', () => {
     }
   });
 });
+
+async function waitForReason(get: () => unknown): Promise<void> {
+  const end = Date.now() + 5000;
+  while (get() === null && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+}
 
 describe('backoffDelayMs', () => {
   it('grows exponentially, is capped, and jitters within [half, full]', () => {

@@ -192,6 +192,12 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
   }
 
   private async run(): Promise<void> {
+    try {
+      // jobs a crashed earlier run under this same worker id left behind
+      await this.store.jobs.release(this.workerId);
+    } catch (error) {
+      this.log.error({ err: error, worker_id: this.workerId }, 'could not release leftover jobs');
+    }
     while (this.running) {
       try {
         while (this.running && this.active.size < this.concurrency) {
@@ -259,8 +265,14 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
       // a handler that throws synchronously is treated like one that rejects
       await Promise.resolve().then(() => handler(parsed.data, ctx));
       clearInterval(heartbeat);
+      const fields = { attempt: job.attempts, duration_ms: Math.round(performance.now() - started) };
+      if (controller.signal.aborted) {
+        // the lease went to another runner (or stop() released it): that run's outcome counts
+        log.warn(fields, 'job finished after losing its lease; result not recorded');
+        return;
+      }
       await this.store.jobs.complete(job.id, this.workerId);
-      log.info({ attempt: job.attempts, duration_ms: Math.round(performance.now() - started) }, 'job done');
+      log.info(fields, 'job done');
     } catch (error) {
       clearInterval(heartbeat);
       if (this.stopping && controller.signal.aborted) return; // released by stop()

@@ -113,8 +113,9 @@ export interface JobRepo {
   /** Returns the new job's id, or null when a queued/running job has the same key. */
   enqueue(job: NewJob): Promise<string | null>;
   /**
-   * Atomically takes the oldest due queued job (or one whose lease expired) for a worker,
-   * counting an attempt. A job whose lease expired on its last allowed attempt is marked failed.
+   * Atomically takes the oldest due queued job, or a running one whose lease expired under
+   * another worker, counting an attempt. A job whose lease expired on its last allowed attempt
+   * is marked failed. Worker ids must be unique per running process.
    */
   claim(workerId: string, now: string, leaseMs: number, types?: string[]): Promise<Job | null>;
   /** Heartbeat: extends the lease to now + leaseMs; false when this worker no longer holds it. */

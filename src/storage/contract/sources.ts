@@ -36,6 +36,15 @@ export function sourceContract(store: CurrentStore): void {
       expect(await store().sources.count()).toBe(1);
     });
 
+    it('a feed URL freed by an update can be added again as a new source', async () => {
+      const first = (await store().sources.add(newSource(1))).source;
+      await store().sources.update(first.id, { feedUrl: 'https://moved.example/feed.xml' });
+      const again = await store().sources.add(newSource(1));
+      expect(again.created).toBe(true);
+      expect(again.source.id).not.toBe(first.id);
+      expect(await store().sources.count()).toBe(2);
+    });
+
     it('updates only the patched fields, including fetch state', async () => {
       const { source } = await store().sources.add(newSource(1));
       const updated = await store().sources.update(source.id, {

@@ -46,7 +46,9 @@ export class SqliteJobRepo implements JobRepo {
   async claim(workerId: string, now: string, leaseMs: number, types?: string[]): Promise<Job | null> {
     if (types && types.length === 0) return null;
     const at = utc(now);
-    // a job whose worker died on its last allowed attempt is failed, not run again forever
+    // A lapsed lease is taken over only by another worker: the holder may still be running it
+    // (a starved heartbeat) and must not start it twice. A job whose worker died on its last
+    // allowed attempt is failed, not run again forever.
     await this.db
       .updateTable('jobs')
       .set({
@@ -58,6 +60,7 @@ export class SqliteJobRepo implements JobRepo {
       })
       .where('state', '=', 'running')
       .where('locked_until', '<', at)
+      .where('locked_by', 'is not', workerId)
       .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
       .execute();
     const typeFilter = types ? sql`AND type IN (${sql.join(types)})` : sql``;
@@ -66,7 +69,8 @@ export class SqliteJobRepo implements JobRepo {
         locked_until = ${plusMs(at, leaseMs)}, updated_at = ${at}
       WHERE id = (
         SELECT id FROM jobs
-        WHERE ((state = 'queued' AND run_at <= ${at}) OR (state = 'running' AND locked_until < ${at}))
+        WHERE ((state = 'queued' AND run_at <= ${at})
+          OR (state = 'running' AND locked_until < ${at} AND locked_by IS NOT ${workerId}))
           ${typeFilter}
         ORDER BY run_at, created_at, id
         LIMIT 1)

@@ -5,6 +5,7 @@ import { toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
 import { limitOf, offsetOf, utc } from './util.js';
+import { SearchWindows } from './search-windows.js';
 
 // Column weights for bm25(): title, description, text. The snippet comes from the body (the
 // title is shown beside it anyway), or the description when there is no body.
@@ -16,45 +17,92 @@ const SNIPPET_TOKENS = 32;
  */
 const FRESH_SHARE = 0.4;
 const FRESH_DAYS = 7;
+/** Totals are counted exactly up to this many matches; beyond it the total says "at least". */
+export const TOTAL_CAP = 1000;
 
-type Row = ArticleRow & { score: number; snip: string };
+type Ranked = { rid: number; score: number };
+type Row = ArticleRow & { rid: number; snip: string };
 
+/**
+ * Bounded search (the cost of FTS5 follows the number of matching rows, and ranking needs a
+ * score for each): rank the matches of the last few days first, and widen the window (a month,
+ * a year, everything) only while the requested page is not full. A window is a lower bound on
+ * the FTS rowid (the smallest rowid of an article in it, cached) plus the time condition, so
+ * FTS5 skips older rows in its doclists. Ranking is bm25 x freshness inside the window. Only the
+ * page's rows are then read in full, with their snippets.
+ */
 export class SqliteSearchRepo implements SearchRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  private readonly windows: SearchWindows;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.windows = new SearchWindows(db);
+  }
 
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const match = toFtsQuery(query.q ?? '');
     if (match === null) return { hits: [], total: 0 };
     const where = this.where(match, query);
-    const total = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE ${where}`.execute(this.db);
-    const n = Number(total.rows[0]?.n ?? 0);
+    const counted = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+        WHERE ${where} LIMIT ${TOTAL_CAP})`.execute(this.db);
+    const total = Number(counted.rows[0]?.n ?? 0);
     const limit = limitOf(query.limit);
-    if (n === 0 || limit === 0) return { hits: [], total: n };
+    const offset = offsetOf(query.offset);
+    if (total === 0 || limit === 0 || offset >= total) return { hits: [], total };
 
-    const now = new Date().toISOString();
-    const ageDays = sql`max(0, julianday(${now}) - julianday(a.sort_at))`;
+    const need = offset + limit;
+    const now = new Date();
+    let ranked: Ranked[] = [];
+    // when every match is already counted and they cannot fill the page, rank them all at once
+    const small = total < TOTAL_CAP && total <= need;
+    for (const window of small ? [null] : await this.windows.forQuery(now, query.since)) {
+      ranked = await this.rank(where, window, now, need);
+      if (ranked.length >= need || window === null) break;
+    }
+    const page = ranked.slice(offset, offset + limit);
+    if (page.length === 0) return { hits: [], total };
+
     const rows = await sql<Row>`
-      SELECT a.*,
-        -bm25(articles_fts, ${WEIGHTS}) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
-          AS score,
+      SELECT a.*, articles_fts.rowid AS rid,
         coalesce(
           nullif(snippet(articles_fts, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}), ''),
           snippet(articles_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS})
         ) AS snip
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE ${where}
+      WHERE articles_fts MATCH ${match}
+        AND articles_fts.rowid IN (${sql.join(page.map((p) => p.rid))})`.execute(this.db);
+    const byRid = new Map(rows.rows.map((r) => [Number(r.rid), r]));
+    const hits: SearchHit[] = [];
+    for (const { rid, score } of page) {
+      const r = byRid.get(rid);
+      if (!r) continue;
+      const { rid: _rid, snip, ...row } = r;
+      hits.push({ article: toArticle(row as ArticleRow), snippet: highlightToHtml(snip ?? ''), score });
+    }
+    return { hits, total };
+  }
+
+  /** The best `need` matches in a window (null: all time), ranked by bm25 x freshness. */
+  private async rank(
+    where: RawBuilder<unknown>,
+    window: { since: string; rowid: number } | null,
+    now: Date,
+    need: number,
+  ): Promise<Ranked[]> {
+    const ageDays = sql`max(0, julianday(${now.toISOString()}) - julianday(a.sort_at))`;
+    const bound = window
+      ? sql`AND articles_fts.rowid >= ${window.rowid} AND a.sort_at >= ${window.since}`
+      : sql``;
+    const rows = await sql<Ranked>`
+      SELECT articles_fts.rowid AS rid,
+        -bm25(articles_fts, ${WEIGHTS}) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
+          AS score
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE ${where} ${bound}
       ORDER BY score DESC, a.sort_at DESC, a.id
-      LIMIT ${limit} OFFSET ${offsetOf(query.offset)}`.execute(this.db);
-    return {
-      total: n,
-      hits: rows.rows.map((r) => ({
-        article: toArticle(r),
-        snippet: highlightToHtml(r.snip ?? ''),
-        score: Number(r.score),
-      })),
-    };
+      LIMIT ${need}`.execute(this.db);
+    return rows.rows.map((r) => ({ rid: Number(r.rid), score: Number(r.score) }));
   }
 
   private where(match: string, q: SearchQuery): RawBuilder<unknown> {
