@@ -12,6 +12,7 @@ import {
   newStory,
   similarity,
   storyKeys,
+  weighChannels,
 } from './live-story.js';
 import { StoryIndex } from './story-index.js';
 import type { ClusterAssignment, ClusterInput } from './types.js';
@@ -32,8 +33,6 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** both stories need this many articles before a merge is considered */
   mergeMinSize: number;
-  /** >1 sharpens IDF: rare, event-specific words count for more than topic words */
-  idfPower: number;
   youngBonus: number;
   centroidTerms: number;
 }
@@ -42,13 +41,12 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   windowHours: 72,
   threshold: 0.2,
   mergeThreshold: 0.5,
-  weights: { body: 0.4, title: 0.1, names: 0.3, numbers: 0.2 },
+  weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
   dayDecay: 0.85,
   halfLifeHours: 24,
   maxCandidates: 24,
   mergeMinSize: 2,
-  idfPower: 1,
-  youngBonus: 0.1,
+  youngBonus: 0,
   centroidTerms: 160,
 };
 
@@ -78,7 +76,7 @@ export class StoryClusterer {
       ...options,
       weights: { ...DEFAULT_OPTIONS.weights, ...options.weights },
     };
-    this.df = new DocumentFrequency(400_000, this.options.idfPower);
+    this.df = new DocumentFrequency();
   }
 
   /** Rebuilds the state from the articles of the recent window with the stories they were given. */
@@ -136,9 +134,14 @@ export class StoryClusterer {
       this.create(id, doc, features);
       return { storyId: id, created: true, score: 0, merged: [] };
     }
-    const target = this.stories.get(best.storyId)!;
-    this.join(target, doc.id, features);
+    let target = this.stories.get(best.storyId)!;
     const merged: string[] = [];
+    // an article close to two stories bridges them: they were fragments of one event
+    for (const other of scored.slice(1, 3)) {
+      if (best.score < this.options.mergeThreshold || other.score < this.options.mergeThreshold) break;
+      target = this.mergePair(target, this.stories.get(other.storyId)!, merged);
+    }
+    this.join(target, doc.id, features);
     const storyId = this.mergeAround(target, merged);
     return { storyId, created: false, score: best.score, merged };
   }
@@ -156,8 +159,10 @@ export class StoryClusterer {
     return this.rank(features, features.time, ids);
   }
 
-  private rank(channels: Channels, time: number | null, ids: string[]): ScoredStory[] {
+  private rank(raw: Channels, time: number | null, ids: string[]): ScoredStory[] {
     const out: ScoredStory[] = [];
+    if (ids.length === 0) return out;
+    const channels = weighChannels(raw, this.df);
     for (const id of ids) {
       const story = this.stories.get(id)!;
       let score = similarity(channels, story, this.df, this.options.weights);
@@ -191,15 +196,20 @@ export class StoryClusterer {
       if (!best || best.score < this.options.mergeThreshold) break;
       const other = this.stories.get(best.storyId)!;
       if (other.size < this.options.mergeMinSize) break;
-      const [older, younger] = other.seq < target.seq ? [other, target] : [target, other];
-      mergeInto(older, younger, this.options.centroidTerms, this.df);
-      this.drop(younger.id);
-      this.aliases.set(younger.id, older.id);
-      this.index.set(older.id, storyKeys(older, this.df));
-      merged.push(younger.id);
-      target = older;
+      target = this.mergePair(target, other, merged);
     }
     return target.id;
+  }
+
+  /** Folds the younger story into the older one, which keeps its id; returns the older. */
+  private mergePair(a: LiveStory, b: LiveStory, merged: string[]): LiveStory {
+    const [older, younger] = a.seq < b.seq ? [a, b] : [b, a];
+    mergeInto(older, younger, this.options.centroidTerms, this.df);
+    this.drop(younger.id);
+    this.aliases.set(younger.id, older.id);
+    this.index.set(older.id, storyKeys(older, this.df));
+    merged.push(younger.id);
+    return older;
   }
 
   /** A young story is one or two articles: a chance overlap looks stronger, so ask for more. */
@@ -219,14 +229,15 @@ export class StoryClusterer {
   }
 
   private create(id: string, doc: ClusterInput, features: DocFeatures): void {
-    const story = newStory(id, this.sequence++, doc.id, features);
+    const story = newStory(id, this.sequence++, doc.id, features, this.df);
     this.stories.set(id, story);
     this.index.set(id, storyKeys(story, this.df));
   }
 
   private join(story: LiveStory, articleId: string, features: DocFeatures): void {
     absorb(story, articleId, features, this.options.halfLifeHours, this.options.centroidTerms, this.df);
-    this.index.set(story.id, storyKeys(story, this.df));
+    // a grown story's top keys drift slowly: re-index while it is young, then every 4th article
+    if (story.size <= 4 || story.size % 4 === 0) this.index.set(story.id, storyKeys(story, this.df));
   }
 
   private drop(id: string): void {

@@ -4,12 +4,14 @@ import {
   addScaled,
   type DocFeatures,
   type DocumentFrequency,
-  idfCosine,
   idfNorm,
   prune,
   type Sparse,
   scaleInPlace,
   topKeys,
+  type Weighted,
+  weigh,
+  weightedCosine,
 } from './vectors.js';
 
 export interface Channels {
@@ -26,6 +28,8 @@ export interface LiveStory extends Channels {
   seq: number;
   firstArticleId: string;
   size: number;
+  /** articles counted with their decay: the denominator of the average link */
+  mass: number;
   first: number | null;
   last: number | null;
   // IDF-weighted norms, recomputed when the story changes or the DF table has grown
@@ -39,18 +43,19 @@ export interface LiveStory extends Channels {
 const TITLE_TERMS = 48;
 const NAME_TERMS = 64;
 
-function rawNorm(v: Sparse): number {
-  let sum = 0;
-  for (const w of v.values()) sum += w * w;
-  return Math.sqrt(sum) || 1;
-}
-
-export function newStory(id: string, seq: number, articleId: string, f: DocFeatures): LiveStory {
+export function newStory(
+  id: string,
+  seq: number,
+  articleId: string,
+  f: DocFeatures,
+  df: DocumentFrequency,
+): LiveStory {
   const story: LiveStory = {
     id,
     seq,
     firstArticleId: articleId,
     size: 0,
+    mass: 0,
     body: new Map(),
     title: new Map(),
     names: new Map(),
@@ -63,16 +68,20 @@ export function newStory(id: string, seq: number, articleId: string, f: DocFeatu
     numbersNorm: 1,
     normN: -1,
   };
-  addDoc(story, f);
+  addDoc(story, f, df);
   return story;
 }
 
-/** Each article counts once whatever its length: its vectors are added at unit length. */
-function addDoc(story: LiveStory, f: DocFeatures): void {
-  addScaled(story.body, f.body, 1 / rawNorm(f.body));
-  addScaled(story.title, f.title, 1 / rawNorm(f.title));
-  addScaled(story.names, f.names, 1 / rawNorm(f.names));
-  addScaled(story.numbers, f.numbers, 1 / rawNorm(f.numbers));
+/**
+ * Each article counts once whatever its length: its vectors are added at unit TF-IDF length
+ * (the IDF of the moment), so the centroid over its mass is the mean of its articles.
+ */
+function addDoc(story: LiveStory, f: DocFeatures, df: DocumentFrequency): void {
+  addScaled(story.body, f.body, 1 / idfNorm(f.body, df));
+  addScaled(story.title, f.title, 1 / idfNorm(f.title, df));
+  addScaled(story.names, f.names, 1 / idfNorm(f.names, df));
+  addScaled(story.numbers, f.numbers, 1 / idfNorm(f.numbers, df));
+  story.mass++;
   story.size++;
   story.normN = -1;
 }
@@ -83,6 +92,7 @@ function decay(story: LiveStory, factor: number): void {
   scaleInPlace(story.title, factor);
   scaleInPlace(story.names, factor);
   scaleInPlace(story.numbers, factor);
+  story.mass *= factor;
 }
 
 function trim(story: LiveStory, centroidTerms: number, df: DocumentFrequency): void {
@@ -104,7 +114,7 @@ export function absorb(
   if (f.time !== null && story.last !== null && f.time > story.last) {
     decay(story, 0.5 ** ((f.time - story.last) / (halfLifeHours * 3_600_000)));
   }
-  addDoc(story, f);
+  addDoc(story, f, df);
   if (f.time !== null) {
     story.last = story.last === null ? f.time : Math.max(story.last, f.time);
     story.first = story.first === null ? f.time : Math.min(story.first, f.time);
@@ -124,6 +134,7 @@ export function mergeInto(
   addScaled(older.names, younger.names, 1);
   addScaled(older.numbers, younger.numbers, 1);
   older.size += younger.size;
+  older.mass += younger.mass;
   if (younger.last !== null)
     older.last = older.last === null ? younger.last : Math.max(older.last, younger.last);
   if (younger.first !== null) {
@@ -143,14 +154,31 @@ export function refreshNorms(story: LiveStory, df: DocumentFrequency): void {
 }
 
 /** Weighted cosine over the four channels: body terms, headline terms, names, numbers. */
-export function similarity(a: Channels, story: LiveStory, df: DocumentFrequency, w: ChannelWeights): number {
+export function similarity(
+  a: WeightedChannels,
+  story: LiveStory,
+  df: DocumentFrequency,
+  w: ChannelWeights,
+): number {
   refreshNorms(story, df);
   return (
-    w.body * idfCosine(a.body, story.body, df, story.bodyNorm) +
-    w.title * idfCosine(a.title, story.title, df, story.titleNorm) +
-    w.names * idfCosine(a.names, story.names, df, story.namesNorm) +
-    w.numbers * idfCosine(a.numbers, story.numbers, df, story.numbersNorm)
+    w.body * weightedCosine(a.body, story.body, story.bodyNorm, df) +
+    w.title * weightedCosine(a.title, story.title, story.titleNorm, df) +
+    w.names * weightedCosine(a.names, story.names, story.namesNorm, df) +
+    w.numbers * weightedCosine(a.numbers, story.numbers, story.numbersNorm, df)
   );
+}
+
+export type WeightedChannels = Record<keyof Channels, Weighted>;
+
+/** IDF weights applied once per article (or story) before it is compared with many stories. */
+export function weighChannels(c: Channels, df: DocumentFrequency): WeightedChannels {
+  return {
+    body: weigh(c.body, df),
+    title: weigh(c.title, df),
+    names: weigh(c.names, df),
+    numbers: weigh(c.numbers, df),
+  };
 }
 
 /** The keys a story is found by: its heaviest body terms and names. */

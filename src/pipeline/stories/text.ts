@@ -24,10 +24,24 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 /** Lower-case words of a text (letters and digits, inner apostrophes kept, possessive 's dropped). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    out.push(match[0].toLowerCase().replace(/’/g, "'").replace(/'s?$/, ''));
+  // lower-case once and touch apostrophes only where there are some: this runs on every article
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    out.push(word.includes("'") || word.includes('’') ? dropPossessive(word.replace(/’/g, "'")) : word);
   }
   return out;
+}
+
+function dropPossessive(word: string): string {
+  if (word.endsWith("'s")) return word.slice(0, -2);
+  return word.endsWith("'") ? word.slice(0, -1) : word;
+}
+
+/** Upper-case first letter, with a fast path for ASCII. */
+function isCapital(token: string): boolean {
+  const c = token.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(token);
 }
 
 /** A light suffix stripper: enough to meet plurals and -ed/-ing forms, cheap on every token. */
@@ -80,15 +94,28 @@ export function nameCounts(text: string): Map<string, number> {
       sentenceStart = true;
       continue;
     }
-    const clean = token.replace(/[.'’-]+$/, '');
-    const lower = clean.toLowerCase().replace(/['’]s$/, '');
-    if (YEAR.test(clean)) {
-      counts.set(`y:${clean}`, (counts.get(`y:${clean}`) ?? 0) + 1);
-    } else if (/^\p{Lu}/u.test(clean) && lower.length > 1 && !STOPWORDS.has(lower)) {
+    const first = token.charCodeAt(0);
+    const endsWithDot = token.endsWith('.');
+    if (first >= 48 && first <= 57) {
+      if (token.length >= 4 && YEAR.test(token.slice(0, 4)) && (token.length === 4 || !/\d/.test(token[4]))) {
+        const key = `y:${token.slice(0, 4)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      sentenceStart = endsWithDot;
+      continue;
+    }
+    if (!isCapital(token)) {
+      sentenceStart = endsWithDot;
+      continue;
+    }
+    const clean = /[.'’-]$/.test(token) ? token.replace(/[.'’-]+$/, '') : token;
+    let lower = clean.toLowerCase();
+    if (lower.includes("'") || lower.includes('’')) lower = dropPossessive(lower.replace(/’/g, "'"));
+    if (lower.length > 1 && !STOPWORDS.has(lower)) {
       (sentenceStart ? starters : inside).add(lower);
       if (!sentenceStart) counts.set(lower, (counts.get(lower) ?? 0) + 1);
     }
-    sentenceStart = token.endsWith('.') && !/^\p{Lu}$/u.test(clean) && !ABBREVIATIONS.has(lower);
+    sentenceStart = endsWithDot && clean.length > 1 && !ABBREVIATIONS.has(lower);
   }
   for (const lower of starters) if (inside.has(lower)) counts.set(lower, (counts.get(lower) ?? 0) + 1);
   return counts;

@@ -10,10 +10,7 @@ export type Sparse = Map<string, number>;
 export class DocumentFrequency {
   n = 0;
   readonly df = new Map<string, number>();
-  constructor(
-    private readonly maxTerms = 400_000,
-    readonly power = 1,
-  ) {}
+  constructor(private readonly maxTerms = 400_000) {}
 
   add(keys: Iterable<string>): void {
     this.n++;
@@ -23,9 +20,22 @@ export class DocumentFrequency {
     }
   }
 
+  // IDF values are cached until the next document changes the counts: scoring one article
+  // looks up the same keys against many stories.
+  private readonly cache = new Map<string, number>();
+  private cacheN = 0;
+
   idf(key: string): number {
-    const idf = Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
-    return this.power === 1 ? idf : idf ** this.power;
+    if (this.n !== this.cacheN) {
+      this.cache.clear();
+      this.cacheN = this.n;
+    }
+    let idf = this.cache.get(key);
+    if (idf === undefined) {
+      idf = Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+      this.cache.set(key, idf);
+    }
+    return idf;
   }
 }
 
@@ -64,6 +74,41 @@ export function docFeatures(
   return { body, title: logTf(termCounts(title)), names: logTf(counts, NAME_PREFIX), numbers, time };
 }
 
+/** A vector with its IDF weights applied once and its norm, for scoring against many stories. */
+export interface Weighted {
+  v: Sparse;
+  norm: number;
+}
+
+export function weigh(v: Sparse, df: DocumentFrequency): Weighted {
+  const out: Sparse = new Map();
+  let sum = 0;
+  for (const [key, w] of v) {
+    const x = w * df.idf(key);
+    out.set(key, x);
+    sum += x * x;
+  }
+  return { v: out, norm: Math.sqrt(sum) || 1 };
+}
+
+/** Cosine of an IDF-weighted vector with a raw-weight centroid whose IDF norm is known. */
+export function weightedCosine(a: Weighted, b: Sparse, bNorm: number, df: DocumentFrequency): number {
+  if (a.v.size === 0 || b.size === 0) return 0;
+  let dot = 0;
+  if (a.v.size <= b.size) {
+    for (const [key, x] of a.v) {
+      const w = b.get(key);
+      if (w !== undefined) dot += x * w * df.idf(key);
+    }
+  } else {
+    for (const [key, w] of b) {
+      const x = a.v.get(key);
+      if (x !== undefined) dot += x * w * df.idf(key);
+    }
+  }
+  return dot / (a.norm * bNorm);
+}
+
 /** Cosine of two raw-weight vectors after IDF weighting; `bNorm` may be given when cached. */
 export function idfCosine(a: Sparse, b: Sparse, df: DocumentFrequency, bNorm?: number): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -100,9 +145,11 @@ export function scaleInPlace(v: Sparse, factor: number): void {
 
 /** Keeps the `limit` heaviest entries by IDF-weighted value (sparse centroids stay small). */
 export function prune(v: Sparse, limit: number, df: DocumentFrequency): Sparse {
-  if (v.size <= limit) return v;
-  const ranked = [...v].sort((x, y) => y[1] * df.idf(y[0]) - x[1] * df.idf(x[0]) || (x[0] < y[0] ? -1 : 1));
-  return new Map(ranked.slice(0, limit));
+  // let the centroid overflow by half before sorting, so a sort happens every few articles
+  if (v.size <= limit * 1.5) return v;
+  const ranked = [...v].map(([key, w]) => [key, w, w * df.idf(key)] as const);
+  ranked.sort((x, y) => y[2] - x[2] || (x[0] < y[0] ? -1 : 1));
+  return new Map(ranked.slice(0, limit).map(([key, w]) => [key, w]));
 }
 
 /** The `limit` keys with the highest IDF-weighted value, heaviest first. */

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { StoryClusterer, storyIdFor } from './clusterer.js';
+import type { ClusterInput } from './types.js';
+
+const at = (hours: number) => new Date(Date.UTC(2026, 2, 1) + hours * 3_600_000).toISOString();
+const doc = (id: string, hours: number, title: string, text: string, source = 'wire'): ClusterInput => ({
+  id,
+  title,
+  text,
+  published: at(hours),
+  source,
+});
+
+// Two events in one city: they share the place name, not the story.
+const quake = [
+  doc(
+    'q1',
+    0,
+    'Earthquake of magnitude 6.1 shakes Izmir',
+    'An earthquake of magnitude 6.1 struck near Izmir on Monday, collapsing 14 buildings. Rescuers from AFAD searched the rubble of the Bayrakli district overnight.',
+  ),
+  doc(
+    'q2',
+    2,
+    'Rescuers search rubble after Izmir earthquake',
+    'Rescue teams of AFAD pulled survivors from collapsed buildings in Bayrakli after the magnitude 6.1 earthquake near Izmir. Fourteen buildings collapsed, officials said.',
+    'daily',
+  ),
+  doc(
+    'q3',
+    5,
+    'Izmir quake: death toll rises as AFAD ends search in Bayrakli',
+    'The death toll of the magnitude 6.1 earthquake that struck Izmir rose to 39 as AFAD rescuers ended the search in the Bayrakli rubble.',
+    'post',
+  ),
+];
+const football = [
+  doc(
+    'f1',
+    1,
+    'Goztepe beat Altay in Izmir derby',
+    'Goztepe beat Altay 3-1 in the Izmir derby on Sunday evening, with two goals from striker Romulo in front of 20,000 fans at the Gursel Aksel stadium.',
+  ),
+  doc(
+    'f2',
+    3,
+    'Romulo double gives Goztepe derby win over Altay',
+    'Striker Romulo scored twice as Goztepe won the derby against Altay 3-1 at the Gursel Aksel stadium, where 20,000 fans watched.',
+    'daily',
+  ),
+];
+
+function run(clusterer: StoryClusterer, docs: ClusterInput[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of docs) out.set(d.id, clusterer.add(d).storyId);
+  return out;
+}
+
+describe('StoryClusterer', () => {
+  const stream = [quake[0], football[0], quake[1], football[1], quake[2]];
+
+  it('groups two interleaved events apart although they share a place', () => {
+    const stories = run(new StoryClusterer(), stream);
+    expect(stories.get('q1')).toBe(storyIdFor('q1'));
+    expect(stories.get('q2')).toBe(stories.get('q1'));
+    expect(stories.get('q3')).toBe(stories.get('q1'));
+    expect(stories.get('f1')).toBe(storyIdFor('f1'));
+    expect(stories.get('f2')).toBe(stories.get('f1'));
+  });
+
+  it('is deterministic and reports how an article was placed', () => {
+    const a = new StoryClusterer();
+    const first = a.add(quake[0]);
+    expect(first).toEqual({ storyId: storyIdFor('q1'), created: true, score: 0, merged: [] });
+    const second = a.add(quake[1]);
+    expect(second.created).toBe(false);
+    expect(second.score).toBeGreaterThan(a.options.threshold);
+    expect([...run(new StoryClusterer(), stream)]).toEqual([...run(new StoryClusterer(), stream)]);
+  });
+
+  it('starts a new story once the old one has left the window', () => {
+    const clusterer = new StoryClusterer({ windowHours: 48 });
+    const early = clusterer.add(quake[0]).storyId;
+    const later = clusterer.add({ ...quake[1], published: at(24 * 5) });
+    expect(later.created).toBe(true);
+    expect(later.storyId).not.toBe(early);
+    expect(clusterer.liveStories).toBe(1);
+    expect(clusterer.resolve(early)).toBeNull();
+  });
+
+  it('merges two stories that an article bridges, the younger into the older', () => {
+    const clusterer = new StoryClusterer({ threshold: 0.3, mergeThreshold: 0.4 });
+    const rescue = [
+      doc(
+        'r1',
+        0,
+        'AFAD rescuers search Bayrakli rubble',
+        'AFAD rescuers searched the Bayrakli rubble with dogs through the night.',
+      ),
+      doc(
+        'r2',
+        1,
+        'Bayrakli rubble search goes on',
+        'Rescuers of AFAD and dogs kept searching the Bayrakli rubble.',
+      ),
+    ];
+    const toll = [
+      doc(
+        't1',
+        2,
+        'Izmir death toll reaches 39',
+        'Officials in Izmir said the death toll reached 39, with 885 injured in hospitals.',
+      ),
+      doc(
+        't2',
+        3,
+        'Izmir toll: 39 dead, 885 injured',
+        'The death toll in Izmir reached 39 and 885 people were injured, officials said.',
+      ),
+    ];
+    const ids = run(clusterer, [...rescue, ...toll]);
+    expect(ids.get('r2')).toBe(ids.get('r1'));
+    expect(ids.get('t2')).toBe(ids.get('t1'));
+    expect(ids.get('t1')).not.toBe(ids.get('r1'));
+    const bridge = clusterer.add(
+      doc(
+        'b1',
+        4,
+        'Izmir death toll reaches 39 as AFAD rescuers search Bayrakli rubble',
+        'The death toll in Izmir reached 39, with 885 injured, officials said, as AFAD rescuers and dogs searched the Bayrakli rubble through the night.',
+      ),
+    );
+    expect(bridge.merged).toEqual([ids.get('t1')]);
+    expect(bridge.storyId).toBe(ids.get('r1'));
+    expect(clusterer.resolve(ids.get('t1')!)).toBe(ids.get('r1'));
+  });
+
+  it('rebuilds its state from stored assignments after a restart', () => {
+    const live = new StoryClusterer();
+    const assigned = stream.slice(0, 4).map((d) => ({ ...d, storyId: live.add(d).storyId }));
+    const restored = StoryClusterer.restore(assigned);
+    expect(restored.liveStories).toBe(live.liveStories);
+    expect(restored.add(quake[2])).toEqual(live.add(quake[2]));
+  });
+});
