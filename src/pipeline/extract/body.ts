@@ -89,6 +89,10 @@ const CALL_TO_ACTION =
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
+const LEADING_META = /^(by|von|par|por|door|di|av|published|updated|posted|last updated|modified)\b/i;
+const DATE_LINE =
+  /^[\p{L}\s.,]*\b(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(\d{1,2}\.?\s+)?\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4})\b[\s\d:.,apmAPMUTCGMTEST|-]*$/u;
+
 /** words, counting two CJK characters as one word (those scripts put no spaces between words) */
 export function wordCount(s: string): number {
   const cjk = s.match(CJK)?.length ?? 0;
@@ -119,6 +123,15 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
       return false;
     return true;
   });
+  // Leading dates and bylines before the first paragraph ("Published March 3, 2024", "By …").
+  let start = 0;
+  while (start < kept.length && start < 4) {
+    const b = kept[start];
+    if (wordCount(b.text) > 8) break;
+    if (b.tag === 'time' || LEADING_META.test(b.text) || DATE_LINE.test(b.text)) start++;
+    else break;
+  }
+  kept.splice(0, start);
   // Trailing short lines (bylines, tags, "Photo: …", dates) after the last real paragraph.
   let end = kept.length;
   while (end > 0) {

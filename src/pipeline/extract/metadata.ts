@@ -50,6 +50,32 @@ function typeOf(node: Json): string[] {
   return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
 }
 
+/** Escape raw control characters inside JSON strings (a line break there separates paragraphs). */
+function escapeControlChars(source: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (inString) {
+      if (c === '\\') {
+        out += c + (source[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === '"') inString = false;
+      else if (c === '\n') {
+        out += '\\n';
+        continue;
+      } else if (c < ' ') {
+        out += ' ';
+        continue;
+      }
+    } else if (c === '"') inString = true;
+    out += c;
+  }
+  return out;
+}
+
 /** Every JSON-LD object on the page, @graph flattened. */
 function jsonLdNodes(doc: Document): Json[] {
   const out: Json[] = [];
@@ -63,7 +89,7 @@ function jsonLdNodes(doc: Document): Json[] {
     } catch {
       try {
         // raw line breaks inside strings and whole-line // comments are common and invalid JSON
-        data = JSON.parse(source.replace(/^\s*\/\/[^\n]*$/gm, '').replace(/[\u0000-\u001f]+/g, ' '));
+        data = JSON.parse(escapeControlChars(source.replace(/^\s*\/\/[^\n]*$/gm, '')));
       } catch {
         continue;
       }

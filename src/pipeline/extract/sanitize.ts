@@ -50,6 +50,30 @@ const ALLOWED_TAGS = [
   'caption',
 ];
 
+/** elements that mean nothing once their text and images are gone */
+const EMPTY_DROPPED = new Set([
+  'p',
+  'a',
+  'figure',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'td',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'span',
+]);
+
 export function sanitizeArticleHtml(html: string, base: string): string {
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
@@ -86,8 +110,8 @@ export function sanitizeArticleHtml(html: string, base: string): string {
     },
     exclusiveFilter: (frame) =>
       (frame.tag === 'img' && !frame.attribs.src) ||
-      ((frame.tag === 'p' || frame.tag === 'a' || frame.tag === 'figure') &&
-        !frame.text.trim() &&
-        !frame.mediaChildren.length),
-  }).trim();
+      (EMPTY_DROPPED.has(frame.tag) && !frame.text.trim() && !frame.mediaChildren.length),
+  })
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
