@@ -64,9 +64,11 @@ export interface ReadBodyOptions {
 /** Reads and decompresses `body`, failing with fetch_too_large as soon as a cap is passed. */
 export async function readBody(body: Readable, options: ReadBodyOptions): Promise<Buffer> {
   const { url, maxBytes } = options;
-  const outermostDeflate = /(^|,)\s*deflate\s*$/i.test(options.contentEncoding ?? '');
-  const first = outermostDeflate ? await peek(body) : null;
-  const decoders = decodersFor(options.contentEncoding, url, first ? isZlibHeader(first) : true);
+  const encoded = /\S/.test(options.contentEncoding ?? '');
+  const first = encoded ? await peek(body) : null;
+  // An empty body labelled gzip is common (and not a broken stream): there is nothing to decode.
+  if (encoded && first === null) return Buffer.alloc(0);
+  const decoders = decodersFor(options.contentEncoding, url, first && first.length >= 2 ? isZlibHeader(first) : true);
   let wire = 0;
   const chunks: Buffer[] = [];
   let size = 0;

@@ -77,6 +77,7 @@ beforeAll(async () => {
     '/not-found': (_req, res) => res.writeHead(404).end('nope'),
     '/fake-gzip': (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip at all'),
+    '/empty-gzip': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(),
     '/odd-coding': (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd-ish' }).end('x'),
   });
   fetcher = createFetcher({
@@ -259,6 +260,7 @@ describe('hostile server', () => {
   it('reports a corrupt or unknown compression', async () => {
     expect((await failure(fetcher.fetch(server.url('/fake-gzip')))).code).toBe('fetch_bad_encoding');
     expect((await failure(fetcher.fetch(server.url('/odd-coding')))).code).toBe('fetch_bad_encoding');
+    expect((await fetcher.fetch(server.url('/empty-gzip'))).body.length).toBe(0);
   });
 
   it('stops when the caller aborts', async () => {
