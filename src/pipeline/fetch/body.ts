@@ -68,7 +68,11 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
   const first = encoded ? await peek(body) : null;
   // An empty body labelled gzip is common (and not a broken stream): there is nothing to decode.
   if (encoded && first === null) return Buffer.alloc(0);
-  const decoders = decodersFor(options.contentEncoding, url, first && first.length >= 2 ? isZlibHeader(first) : true);
+  const decoders = decodersFor(
+    options.contentEncoding,
+    url,
+    first && first.length >= 2 ? isZlibHeader(first) : true,
+  );
   let wire = 0;
   const chunks: Buffer[] = [];
   let size = 0;
