@@ -121,6 +121,28 @@ describe('Retry-After', () => {
   });
 });
 
+describe('retries', () => {
+  it('retries a reset connection with backoff when asked to', async () => {
+    let calls = 0;
+    const { server, fetcher } = await setup({
+      '/flaky': (req, res) => {
+        calls++;
+        if (calls === 1) return void req.socket.resetAndDestroy();
+        res.end('second time lucky');
+      },
+    });
+    const res = await fetcher.fetch(server.url('/flaky'), { retries: 2 });
+    expect(res.body.toString()).toBe('second time lucky');
+    expect(server.hits('/flaky')).toBe(2);
+  });
+
+  it('does not retry by default', async () => {
+    const { server, fetcher } = await setup({ '/reset': (req) => req.socket.resetAndDestroy() });
+    expect((await failure(fetcher, server.url('/reset'))).code).toBe('fetch_connection_reset');
+    expect(server.hits('/reset')).toBe(1);
+  });
+});
+
 describe('robots.txt', () => {
   const robots: Handler = (_req, res) =>
     res

@@ -79,6 +79,17 @@ describe('refusal of private, special and metadata addresses', () => {
     expect(err.message).toContain('LEDE_FETCH_ALLOW');
   });
 
+  it('refuses before asking for robots.txt, which goes through the same guard', async () => {
+    const polite = createFetcher({ robots: true, minHostIntervalMs: 0 });
+    try {
+      const err = await refusal(`http://127.1:${server.port}/page`, polite);
+      expect(err.code).toBe('fetch_refused_address');
+      expect(server.log).toHaveLength(0);
+    } finally {
+      await polite.close();
+    }
+  });
+
   it('refuses a public-looking name that resolves to a private address (DNS rebinding)', async () => {
     const f = createFetcher({
       robots: false,
