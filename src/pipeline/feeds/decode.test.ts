@@ -80,4 +80,26 @@ describe('character decoding from raw bytes', () => {
     expect(d.text).toContain('<a>é</a>');
     expect(d.errors.length).toBe(1);
   });
+
+  it('knows Python-style and WHATWG-only labels (latin_1, x-mac-roman, iso-2022-jp)', () => {
+    const latin = iconv.encode(
+      '<?xml version="1.0" encoding="latin_1"?><rss><channel><title>é</title></channel></rss>',
+      'latin1',
+    );
+    expect(parseFeed(latin)).toMatchObject({ wellFormed: true, feed: { title: 'é' } });
+    const mac = iconv.encode(
+      '<?xml version="1.0" encoding="x-mac-roman"?><rss><channel><title>ü</title></channel></rss>',
+      'macroman',
+    );
+    expect(parseFeed(mac)).toMatchObject({ wellFormed: true, feed: { title: 'ü' } });
+    const jis = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="iso-2022-jp"?><rss><channel><title>'),
+      Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42]), // 日本 in ISO-2022-JP
+      Buffer.from('</title></channel></rss>'),
+    ]);
+    expect(parseFeed(jis)).toMatchObject({ wellFormed: true, feed: { title: '日本' } });
+    expect(decodeBytes(Buffer.from('<?xml version="1.0" encoding="no-such-thing"?><a/>')).errors).toEqual([
+      'unknown encoding "no-such-thing"',
+    ]);
+  });
 });

@@ -86,7 +86,7 @@ export function decodeBytes(input: Buffer): Decoded {
     return { text: stripBom(text), encoding: sniffed.encoding, errors };
   }
   const bytes = sniffed ? input.subarray(sniffed.skip) : input;
-  const declared = declaredEncoding(bytes.subarray(0, 512).toString('latin1'));
+  const declared = declaredEncoding(bytes.subarray(0, 512).toString('latin1'))?.replace(/_/g, '-') ?? null;
   if (sniffed || !declared || declared === 'utf-8' || declared === 'utf8' || declared.startsWith('utf-16')) {
     // A "utf-16" declaration on bytes that are plainly 8-bit (no BOM, "<?xm" readable) is wrong;
     // the bytes win.
@@ -104,7 +104,8 @@ export function decodeBytes(input: Buffer): Decoded {
     return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252', errors };
   }
   const name = SINGLE_BYTE_WESTERN.has(declared) ? 'windows-1252' : declared;
-  if (!iconv.encodingExists(name)) {
+  const decoder = decoderFor(name);
+  if (!decoder) {
     errors.push(`unknown encoding "${declared}"`);
     const text = tryUtf8(bytes);
     return text !== null
@@ -120,7 +121,35 @@ export function decodeBytes(input: Buffer): Decoded {
       return { text, encoding: 'utf-8', errors };
     }
   }
-  return { text: iconv.decode(bytes, name), encoding: name, errors };
+  return { text: decoder(bytes), encoding: name, errors };
+}
+
+const ALIASES: Record<string, string> = {
+  'mac-centraleurope': 'maccenteuro',
+  'x-mac-ce': 'maccenteuro',
+  'mac-ce': 'maccenteuro',
+};
+
+/**
+ * A decoder for an encoding label: iconv-lite's tables, then the WHATWG labels Node knows
+ * (iso-2022-jp, x-mac-*), then Python-style spellings ("latin_1", "x-mac-roman" -> macroman).
+ */
+function decoderFor(label: string): ((b: Buffer) => string) | null {
+  const candidates = [
+    ALIASES[label] ?? label,
+    label.replace(/^x-/, ''),
+    label.replace(/^x-/, '').replace(/[-_]/g, ''),
+  ];
+  for (const c of candidates) if (iconv.encodingExists(c)) return (b) => iconv.decode(b, c);
+  for (const c of candidates) {
+    try {
+      const d = new TextDecoder(c);
+      return (b) => d.decode(b);
+    } catch {
+      // not a WHATWG label either
+    }
+  }
+  return null;
 }
 
 function stripBom(s: string): string {

@@ -90,7 +90,7 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
           break;
         case 'language':
         case 'dc:language':
-          feed.language ??= lang(plain(c));
+          feed.language = lang(plain(c)) ?? feed.language; // the last one wins, as in feedparser
           break;
         case 'id':
         case 'guid': {

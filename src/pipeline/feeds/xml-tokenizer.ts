@@ -25,6 +25,8 @@ export const DEFAULT_LIMITS: TokenizerLimits = { maxDepth: 256, maxEntityExpansi
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const MAX_ERRORS = 50;
+/** shared by every tag without attributes (most of them); never written to */
+const NO_ATTRS: string[] = Object.freeze([]) as unknown as string[];
 const CP1252_C1 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 
@@ -187,7 +189,7 @@ export class XmlTokenizer {
       i++;
     }
     const name = s.slice(lt + 1, i);
-    const attrs: string[] = [];
+    let attrs: string[] = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
       while (i < len && isSpace(s.charCodeAt(i))) i++;
@@ -241,7 +243,8 @@ export class XmlTokenizer {
         if (value.indexOf('&') >= 0) value = this.decode(value, 0);
       } else this.error(`attribute without value in <${name}>`);
       if (!an) continue;
-      if (attrs.length && hasName(attrs, an)) this.error(`duplicate attribute ${an} in <${name}>`);
+      if (attrs === NO_ATTRS) attrs = [an, value];
+      else if (hasName(attrs, an)) this.error(`duplicate attribute ${an} in <${name}>`);
       else attrs.push(an, value);
     }
     if (this.stack.length === 0) {
@@ -260,6 +263,15 @@ export class XmlTokenizer {
   }
 
   private closeTag(s: string, lt: number): number {
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    if (top !== undefined && s.charCodeAt(lt + 2 + top.length) === 62 && s.startsWith(top, lt + 2)) {
+      // the usual case, </name> closing the open element, without slicing
+      stack.pop();
+      this.h.close(top);
+      if (stack.length === 0) this.rootClosed = true;
+      return lt + 3 + top.length;
+    }
     const gt = s.indexOf('>', lt + 2);
     const next = s.indexOf('<', lt + 2);
     let end: number;
@@ -268,7 +280,6 @@ export class XmlTokenizer {
       end = next < 0 ? s.length : next;
     } else end = gt + 1;
     const name = s.slice(lt + 2, gt < 0 || end !== gt + 1 ? end : gt).trim();
-    const stack = this.stack;
     if (stack.length && stack[stack.length - 1] === name) {
       stack.pop();
       this.h.close(name);
