@@ -40,7 +40,11 @@ export class SearchWindows {
     const result = await sql<{ r: number | null }>`
       SELECT min(rowid) AS r FROM articles WHERE sort_at >= ${since}`.execute(this.db);
     const rowid = result.rows[0]?.r ?? null;
-    this.cache.set(days, { at: nowMs, since: Date.parse(since), rowid: rowid === null ? null : Number(rowid) });
+    this.cache.set(days, {
+      at: nowMs,
+      since: Date.parse(since),
+      rowid: rowid === null ? null : Number(rowid),
+    });
     return rowid === null ? null : Number(rowid);
   }
 }

@@ -4,8 +4,8 @@ import { toArticle } from './articles.js';
 import { toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
+import { SearchWindows, type Window } from './search-windows.js';
 import { limitOf, offsetOf, utc } from './util.js';
-import { SearchWindows } from './search-windows.js';
 
 // Column weights for bm25(): title, description, text. The snippet comes from the body (the
 // title is shown beside it anyway), or the description when there is no body.
@@ -42,24 +42,35 @@ export class SqliteSearchRepo implements SearchRepo {
     const match = toFtsQuery(query.q ?? '');
     if (match === null) return { hits: [], total: 0 };
     const where = this.where(match, query);
-    const counted = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-        WHERE ${where} LIMIT ${TOTAL_CAP})`.execute(this.db);
-    const total = Number(counted.rows[0]?.n ?? 0);
+    const joined =
+      query.sourceId !== undefined ||
+      query.category !== undefined ||
+      query.language !== undefined ||
+      query.since !== undefined ||
+      query.before !== undefined;
     const limit = limitOf(query.limit);
     const offset = offsetOf(query.offset);
-    if (total === 0 || limit === 0 || offset >= total) return { hits: [], total };
+    // matches of the words alone, counted up to TOTAL_CAP from the FTS index (no row reads):
+    // the total when nothing filters, an upper bound otherwise
+    const matches = await this.count(match, null, null);
+    if (matches === 0) return { hits: [], total: 0 };
 
     const need = offset + limit;
     const now = new Date();
     let ranked: Ranked[] = [];
-    // when every match is already counted and they cannot fill the page, rank them all at once
-    const small = total < TOTAL_CAP && total <= need;
-    for (const window of small ? [null] : await this.windows.forQuery(now, query.since)) {
-      ranked = await this.rank(where, window, now, need);
-      if (ranked.length >= need || window === null) break;
+    let used: Window | null = null;
+    // few matches in all: rank them all at once
+    const small = matches < TOTAL_CAP && matches <= need;
+    if (limit > 0) {
+      for (const window of small ? [null] : await this.windows.forQuery(now, query.since)) {
+        used = window;
+        ranked = await this.rank(where, window, now, need);
+        if (ranked.length >= need || window === null) break;
+      }
     }
+    // with filters, the total is counted in the window the page came from (a lower bound when
+    // that window is not all time): counting filtered matches over all time is the unbounded part
+    const total = joined ? Math.max(ranked.length, await this.count(match, where, used)) : matches;
     const page = ranked.slice(offset, offset + limit);
     if (page.length === 0) return { hits: [], total };
 
@@ -81,6 +92,28 @@ export class SqliteSearchRepo implements SearchRepo {
       hits.push({ article: toArticle(row as ArticleRow), snippet: highlightToHtml(snip ?? ''), score });
     }
     return { hits, total };
+  }
+
+  /** Matches counted up to TOTAL_CAP; `where` null means the MATCH alone (no join needed). */
+  private async count(
+    match: string,
+    where: RawBuilder<unknown> | null,
+    window: Window | null,
+  ): Promise<number> {
+    const bound = window
+      ? sql`AND articles_fts.rowid >= ${window.rowid} AND a.sort_at >= ${window.since}`
+      : sql``;
+    const result = where
+      ? await sql<{ n: number }>`
+          SELECT count(*) AS n FROM (
+            SELECT 1 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE ${where} ${bound} LIMIT ${TOTAL_CAP})`.execute(this.db)
+      : await sql<{ n: number }>`
+          SELECT count(*) AS n FROM (
+            SELECT 1 FROM articles_fts WHERE articles_fts MATCH ${match} LIMIT ${TOTAL_CAP})`.execute(
+          this.db,
+        );
+    return Number(result.rows[0]?.n ?? 0);
   }
 
   /** The best `need` matches in a window (null: all time), ranked by bm25 x freshness. */
