@@ -119,3 +119,64 @@ export function resolveUrl(href: string, base: string): string | null {
     return null;
   }
 }
+
+const VOID_OR_AUTO_CLOSED = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'dt',
+  'dd',
+  'option',
+  'tbody',
+  'thead',
+  'tfoot',
+]);
+const MAX_SOURCE_DEPTH = 400;
+
+/**
+ * htmlparser2 keeps its open-element stack with unshift, so a page of 20,000 nested tables costs
+ * quadratic time before any of our code runs. One linear scan counts nesting; only when it runs
+ * past MAX_SOURCE_DEPTH are the deeper tags blanked out (their text stays).
+ */
+export function limitNesting(html: string): string {
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let tooDeep = false;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (m[3] || VOID_OR_AUTO_CLOSED.has(name)) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth < 0) depth = 0;
+    if (depth > MAX_SOURCE_DEPTH) {
+      tooDeep = true;
+      break;
+    }
+  }
+  if (!tooDeep) return html;
+  depth = 0;
+  return html.replace(tag, (whole, close: string, rawName: string, selfClose: string) => {
+    const name = rawName.toLowerCase();
+    if (selfClose || VOID_OR_AUTO_CLOSED.has(name)) return depth > MAX_SOURCE_DEPTH ? ' ' : whole;
+    if (close) {
+      depth = Math.max(0, depth - 1);
+      return depth >= MAX_SOURCE_DEPTH ? ' ' : whole;
+    }
+    depth++;
+    return depth > MAX_SOURCE_DEPTH ? ' ' : whole;
+  });
+}

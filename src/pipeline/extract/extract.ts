@@ -7,7 +7,7 @@ import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { chooseBody, cleanBlocks, wordCount } from './body.js';
 import { pruneBoilerplate } from './clean.js';
-import { capDepth, isElement, removeNode, walkElements } from './dom.js';
+import { capDepth, isElement, limitNesting, removeNode, walkElements } from './dom.js';
 import { collectImages, resolveLazyImages } from './figures.js';
 import { readMetadata } from './metadata.js';
 import { sanitizeArticleHtml } from './sanitize.js';
@@ -16,7 +16,7 @@ import type { Block } from './text.js';
 import type { ExtractedArticle } from './types.js';
 
 /** Pages above this size are cut: an article never needs more, and parsing stays bounded. */
-export const MAX_HTML_CHARS = 8_000_000;
+export const MAX_HTML_CHARS = 4_000_000;
 /** fewer body words than this is a teaser or an index page, not an article */
 const MIN_WORDS = 8;
 
@@ -105,7 +105,7 @@ function emptyArticle(reason: string): ExtractedArticle {
 
 export function extractArticle(html: string, url: string): ExtractedArticle {
   if (typeof html !== 'string' || !html.trim()) return emptyArticle('empty_input');
-  const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  const source = limitNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
   const doc = parseDocument(source, { decodeEntities: true, lowerCaseAttributeNames: true });
   if (!doc.children.some(isElement)) return emptyArticle('not_html');
   capDepth(doc);

@@ -33,6 +33,7 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -67,8 +68,13 @@ export function createExtractorPool(options: ExtractorPoolOptions = {}): Extract
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, task: null, timer: null };
-    worker.on('message', (reply: WorkerReply) => {
+    const slot: Slot = { worker, ready: false, task: null, timer: null };
+    worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        pump();
+        return;
+      }
       const task = slot.task;
       if (!task || task.id !== reply.id) return;
       finish(slot);
@@ -109,7 +115,7 @@ export function createExtractorPool(options: ExtractorPoolOptions = {}): Extract
 
   const pump = () => {
     for (const slot of slots) {
-      if (slot.task || !queue.length) continue;
+      if (!slot.ready || slot.task || !queue.length) continue;
       const task = queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(() => {

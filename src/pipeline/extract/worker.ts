@@ -24,4 +24,6 @@ if (parentPort) {
     }
     port.postMessage(reply);
   });
+  // the pool starts a page's clock only once the modules are loaded
+  port.postMessage({ ready: true });
 }

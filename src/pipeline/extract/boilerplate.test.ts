@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { cleanBlocks } from './body.js';
+import { isNegativeHint } from './clean.js';
+import { extractArticle } from './extract.js';
+import type { Block } from './text.js';
+
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the story carries enough words, commas, and detail to read like real prose for a scorer.</p>`;
+const body = (inner: string) => `<html><body>${inner}</body></html>`;
+
+describe('boilerplate removal', () => {
+  it('knows class/id words of boilerplate, split on - _ and camelCase', () => {
+    expect(isNegativeHint('article-share-bar')).toBe(true);
+    expect(isNegativeHint('relatedLinks')).toBe(true);
+    expect(isNegativeHint('newsletter_box')).toBe(true);
+    expect(isNegativeHint('story-body')).toBe(false);
+    expect(isNegativeHint('headline')).toBe(false);
+  });
+
+  it('drops nav, share bars, newsletter boxes, related lists and comments around the article', () => {
+    const a = extractArticle(
+      body(`<nav><a href="/">Home</a></nav>
+        <div class="content">${para(1)}<div class="share-tools"><a href="#">Facebook</a><a href="#">Twitter</a></div>
+        ${para(2)}<div class="newsletter"><p>Sign up for our daily newsletter and never miss a story from us.</p></div>${para(3)}
+        <div class="related"><h3>Related</h3><ul><li><a href="/x">Another story here</a></li></ul></div></div>
+        <div id="comments"><p>First comment on this story, long enough to look like a paragraph of prose.</p></div>`),
+      'https://e.example/s',
+    );
+    expect(a.text.split('\n')).toEqual([1, 2, 3].map((n) => expect.stringContaining(`Paragraph ${n}`)));
+  });
+
+  it('keeps an article whose wrapper has a misleading class name', () => {
+    const a = extractArticle(
+      body(`<div class="layout-with-sidebar">${para(1)}${para(2)}${para(3)}</div>`),
+      '',
+    );
+    expect(a.text.split('\n')).toHaveLength(3);
+  });
+
+  it('drops link-dense blocks and trailing short lines in the post-pass', () => {
+    const blocks: Block[] = [
+      {
+        text: 'A real paragraph with many words in it, the kind that belongs to the body.',
+        linkChars: 0,
+        tag: 'p',
+        el: null,
+        whole: true,
+      },
+      { text: 'Story one Story two Story three', linkChars: 31, tag: 'li', el: null, whole: true },
+      {
+        text: 'Another real paragraph that ends the article with a full sentence here.',
+        linkChars: 0,
+        tag: 'p',
+        el: null,
+        whole: true,
+      },
+      { text: 'Advertisement', linkChars: 0, tag: 'div', el: null, whole: true },
+      { text: 'Tags: politics, world', linkChars: 0, tag: 'div', el: null, whole: true },
+    ];
+    expect(cleanBlocks(blocks, null).map((b) => b.text)).toEqual([blocks[0].text, blocks[2].text]);
+  });
+
+  it('drops a repeated headline and a leading dateline', () => {
+    const a = extractArticle(
+      body(`<article><h1>The Headline</h1><p>Updated: March 3, 2024</p>${para(1)}${para(2)}</article>`),
+      '',
+    );
+    expect(a.title).toBe('The Headline');
+    expect(a.text.startsWith('Paragraph 1')).toBe(true);
+  });
+
+  it('puts a line break between blocks, including headings and list items', () => {
+    const a = extractArticle(
+      body(`<article>${para(1)}<h2>Subhead</h2>${para(2)}<ul><li>First point of a list that belongs to the story text.</li>
+        <li>Second point of a list that belongs to the story text.</li></ul>${para(3)}</article>`),
+      '',
+    );
+    expect(a.text.split('\n')).toEqual([
+      expect.stringContaining('Paragraph 1'),
+      'Subhead',
+      expect.stringContaining('Paragraph 2'),
+      'First point of a list that belongs to the story text.',
+      'Second point of a list that belongs to the story text.',
+      expect.stringContaining('Paragraph 3'),
+    ]);
+  });
+});
