@@ -28,7 +28,13 @@ function isHttp(u: string | null): u is string {
 function toFeedItem(item: ResultItem, result: Result): FeedItem | null {
   // An Atom id that is an http URL is the permalink in practice; an RSS guid already became the
   // link when it is one (isPermaLink), and a relative non-permalink guid must not pose as a URL.
-  const url = isHttp(item.link) ? item.link : result.format === 'atom' && isHttp(item.id) ? item.id : null;
+  const url = isHttp(item.link)
+    ? item.link
+    : isHttp(item.otherLink)
+      ? item.otherLink
+      : result.format === 'atom' && isHttp(item.id)
+        ? item.id
+        : null;
   if (!url) return null;
   const imageEnclosure = item.enclosures.find((e) => e.type?.startsWith('image/'));
   return {

@@ -73,6 +73,7 @@ export function parseJsonFeed(text: string, url: string | null, errors: string[]
       comments: null,
       image: image ? { url: image } : null,
       language: str(i.language),
+      otherLink: link(i.external_url, base),
     };
     return [item];
   });

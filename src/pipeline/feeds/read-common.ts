@@ -148,6 +148,7 @@ export function readLink(node: XNode, links: Links): void {
   const href = url(node, attr);
   if (!href) return;
   if (alternate) links.link = href;
+  else if (rel === 'alternate') links.fallback ??= href;
   else if (rel === 'enclosure') {
     links.enclosures.push({
       url: href,

@@ -94,6 +94,7 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
     comments: null,
     image: null,
     language: lang(node.lang),
+    otherLink: null,
   };
   const links = newLinks();
   const media: MediaFallbacks = { title: null, description: null, thumbnail: null, image: null };
@@ -187,6 +188,7 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
   item.summary ??= copySummary ?? media.description;
   item.title ??= media.title;
   item.link = links.link ?? (guidIsLink ? item.id : null) ?? links.fallback;
+  item.otherLink = links.fallback;
   item.enclosures.push(...links.enclosures);
   const image = itunesImage ?? media.thumbnail ?? media.image;
   if (image) item.image = { url: image };

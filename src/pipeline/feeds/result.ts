@@ -56,6 +56,9 @@ export interface ResultItem {
   comments: string | null;
   image: { url: string } | null;
   language: string | null;
+  /** not in the corpus model: a non-HTML alternate (or other) link, for the domain adapter when
+   * `link` is not an http URL (an Atom entry whose only alternate is a PDF) */
+  otherLink: string | null;
 }
 
 export interface Result {
