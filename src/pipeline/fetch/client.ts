@@ -287,7 +287,6 @@ class SafeFetcher implements Fetcher {
       url,
       contentEncoding: headers['content-encoding'] ?? null,
       maxBytes,
-      signal: r.signal,
     });
     return { ...base, notModified: false, body, durationMs: Date.now() - r.started };
   }

@@ -31,6 +31,17 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
   return { value, ms: Date.now() - start };
 }
 
+// Finite bombs: 16 MB of zeros in a few KB (and, concatenated gzip members, 128 MB in 128 KB so
+// the off-thread decode path is exercised too).
+const zeros = Buffer.alloc(16 * MB);
+const gzipMember = zlib.gzipSync(zeros, { level: 9 });
+const BOMBS = {
+  gzip: gzipMember,
+  gzipBig: Buffer.concat(Array.from({ length: 8 }, () => gzipMember)),
+  br: zlib.brotliCompressSync(zeros, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  deflate: zlib.deflateSync(zeros, { level: 9 }),
+};
+
 beforeAll(async () => {
   server = await startServer({
     '/ok': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('hello'),
@@ -47,9 +58,13 @@ beforeAll(async () => {
       trickle(res, 'x', 50);
     },
     '/no-headers': () => {},
-    '/gzip-bomb': (_req, res) => bomb(res, 'gzip'),
-    '/br-bomb': (_req, res) => bomb(res, 'br'),
-    '/deflate-bomb': (_req, res) => bomb(res, 'deflate'),
+    '/gzip-endless': (_req, res) => bomb(res, 'gzip'),
+    '/br-endless': (_req, res) => bomb(res, 'br'),
+    '/deflate-endless': (_req, res) => bomb(res, 'deflate'),
+    '/gzip-bomb': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(BOMBS.gzip),
+    '/gzip-bomb-big': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(BOMBS.gzipBig),
+    '/br-bomb': (_req, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(BOMBS.br),
+    '/deflate-bomb': (_req, res) => res.writeHead(200, { 'content-encoding': 'deflate' }).end(BOMBS.deflate),
     '/loop-a': (_req, res) => res.writeHead(302, { location: '/loop-b' }).end(),
     '/loop-b': (_req, res) => res.writeHead(301, { location: '/loop-a' }).end(),
     '/chain': (req, res) => {
@@ -133,14 +148,51 @@ describe('hostile server', () => {
     expect(err.code).toBe('fetch_timeout');
   });
 
-  it.each(['/gzip-bomb', '/br-bomb', '/deflate-bomb'])('caps the decoded size of %s', async (path) => {
-    const before = process.memoryUsage();
-    const { value: err, ms } = await timed(() => failure(fetcher.fetch(server.url(path), { kind: 'feed' })));
-    expect(err.code).toBe('fetch_too_large');
-    expect(err.message).toMatch(/decoded body/);
-    expect(ms).toBeLessThan(1500);
-    const after = process.memoryUsage();
-    expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(64 * MB);
+  it.each(['/gzip-endless', '/br-endless', '/deflate-endless'])(
+    'caps an endless compressed stream (%s)',
+    async (path) => {
+      const before = process.memoryUsage();
+      const { value: err, ms } = await timed(() =>
+        failure(fetcher.fetch(server.url(path), { kind: 'feed' })),
+      );
+      expect(err.code).toBe('fetch_too_large');
+      expect(ms).toBeLessThan(1500);
+      const after = process.memoryUsage();
+      expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(
+        64 * MB,
+      );
+    },
+  );
+
+  it.each(['/gzip-bomb', '/gzip-bomb-big', '/br-bomb', '/deflate-bomb'])(
+    'caps the decoded size of %s',
+    async (path) => {
+      const before = process.memoryUsage();
+      const { value: err, ms } = await timed(() =>
+        failure(fetcher.fetch(server.url(path), { kind: 'feed' })),
+      );
+      expect(err.code).toBe('fetch_too_large');
+      expect(err.message).toMatch(/decoded body exceeds the 2097152-byte limit/);
+      expect(ms).toBeLessThan(1500);
+      const after = process.memoryUsage();
+      expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(
+        64 * MB,
+      );
+    },
+  );
+
+  it('decodes a truncated gzip body as far as it goes', async () => {
+    const whole = zlib.gzipSync('truncated but readable '.repeat(200));
+    const local = await startServer({
+      '/cut': (_req, res) =>
+        res.writeHead(200, { 'content-encoding': 'gzip' }).end(whole.subarray(0, whole.length - 12)),
+    });
+    try {
+      const res = await fetcher.fetch(local.url('/cut'));
+      expect(res.body.toString()).toMatch(/^(truncated but readable )+/);
+    } finally {
+      await local.close();
+    }
   });
 
   it('detects a redirect loop', async () => {
