@@ -1,0 +1,82 @@
+/**
+ * Entity tagger benchmark: tags corpus/nlp/ner (CoNLL-2003 test, DEV split; evaluation only) with
+ * the shipped model and scores it with the shared scorer (entity F1, exact span, PER/ORG/LOC).
+ *   npm run bench:ner [-- --model path/ner.json.gz --gold file.jsonl]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { extractEntities } from '../src/pipeline/enrich/entities.js';
+import { Gazetteer } from '../src/pipeline/enrich/gazetteer.js';
+import { loadNer, modelPath, type NerResources } from '../src/pipeline/enrich/ner.js';
+import { NerModel } from '../src/pipeline/enrich/ner-model.js';
+
+const CORPUS = '/work/shared/corpus/nlp';
+const TYPES = { person: 'PER', organization: 'ORG', place: 'LOC', other: 'MISC' } as const;
+
+export interface NerBenchResult {
+  docs: number;
+  f1: number;
+  precision: number;
+  recall: number;
+  perType: Record<string, number>;
+  articlesPerSecond: number;
+}
+
+export function benchNer(opts: { gold?: string; model?: string } = {}): NerBenchResult {
+  const gold = opts.gold ?? join(CORPUS, 'ner/conll2003-test.dev.jsonl');
+  const res: NerResources = opts.model
+    ? { model: NerModel.fromFile(opts.model), gazetteer: Gazetteer.fromFile(modelPath('gazetteer.json.gz')) }
+    : loadNer();
+  const docs = readFileSync(gold, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; text: string });
+  extractEntities(docs[0].text, res); // warm-up, so the timing is steady-state
+  const lines: string[] = [];
+  // CPU time, not wall time: the machine is shared, and the bar is articles per second per core.
+  const cpu0 = process.cpuUsage();
+  for (const doc of docs) {
+    const entities = extractEntities(doc.text, res).map((e) => ({
+      type: TYPES[e.type],
+      start: e.start,
+      end: e.end,
+    }));
+    lines.push(JSON.stringify({ id: doc.id, entities }));
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const seconds = (cpu.user + cpu.system) / 1e6;
+  const pred = join(mkdtempSync(join(tmpdir(), 'lede-ner-')), 'pred.jsonl');
+  writeFileSync(pred, `${lines.join('\n')}\n`);
+  const scorer = join(CORPUS, 'scorers/ner-f1.mjs');
+  const out = execFileSync('node', [scorer, pred, gold, '--types', 'PER,LOC,ORG', '--json'], {
+    encoding: 'utf8',
+  });
+  const score = JSON.parse(out) as {
+    micro: { p: number; r: number; f1: number };
+    per_type: Record<string, { f1: number }>;
+  };
+  return {
+    docs: docs.length,
+    f1: 100 * score.micro.f1,
+    precision: 100 * score.micro.p,
+    recall: 100 * score.micro.r,
+    perType: Object.fromEntries(Object.entries(score.per_type).map(([t, s]) => [t, 100 * s.f1])),
+    articlesPerSecond: docs.length / seconds,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { model: { type: 'string' }, gold: { type: 'string' } } });
+  const r = benchNer(values);
+  const per = Object.entries(r.perType)
+    .map(([t, f]) => `${t} ${f.toFixed(1)}`)
+    .join(', ');
+  console.log(
+    `ner: ${r.docs} docs, P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(2)} (${per}); ` +
+      `${r.articlesPerSecond.toFixed(0)} articles per CPU-second`,
+  );
+}

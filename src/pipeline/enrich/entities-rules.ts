@@ -1,0 +1,214 @@
+/**
+ * Document-level rules applied after the tagger (METHODS.md, Entities): organisation cues that
+ * news writes the same way everywhere, one type per name within an article, later shorter mentions
+ * merged into the full name, and mentions the tagger missed of a name it found elsewhere.
+ */
+import type { Mention, NerType } from './ner.js';
+import type { Token } from './tokenize.js';
+
+const ORG_HEADS = new Set(
+  (
+    'inc inc. ltd ltd. corp corp. co. plc llc ag gmbh sa party ministry council agency university college ' +
+    'bank company corporation group association union commission committee court department institute ' +
+    'foundation federation club fc organisation organization authority board bureau office service ' +
+    'police army navy parliament senate assembly congress league airlines airways times post news network'
+  ).split(' '),
+);
+/** Heads that take "of X" with X still part of the name: "Ministry of Defence", "University of Oxford". */
+const ORG_OF = new Set(
+  'ministry university department bank council institute bureau office commission court college'.split(' '),
+);
+const CAPITALISED = /^\p{Lu}/u;
+
+function lowerKey(tokens: Token[], m: Mention): string {
+  let key = '';
+  for (let i = m.first; i < m.last; i++) key += (i > m.first ? ' ' : '') + tokens[i].text.toLowerCase();
+  return key;
+}
+
+function span(tokens: Token[], first: number, last: number, type: NerType): Mention {
+  return { start: tokens[first].start, end: tokens[last - 1].end, type, first, last };
+}
+
+/** Organisation cues: a head noun inside or right after the name, "X of Y" names, acronyms. */
+export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  const starts = new Map(mentions.map((m, i) => [m.first, i]));
+  for (let k = 0; k < mentions.length; k++) {
+    let m = mentions[k];
+    // "Acme" + "Inc." / "Labour" + "Party": a capitalised head right after the name belongs to it.
+    let next = tokens[m.last];
+    while (
+      next &&
+      CAPITALISED.test(next.text) &&
+      ORG_HEADS.has(next.text.toLowerCase()) &&
+      !starts.has(m.last)
+    ) {
+      m = span(tokens, m.first, m.last + 1, 'ORG');
+      next = tokens[m.last];
+    }
+    // "Ministry of" + "Defence" tagged as a place: the whole is an organisation.
+    const of = tokens[m.first - 1];
+    const head = tokens[m.first - 2];
+    if (of?.text === 'of' && head && CAPITALISED.test(head.text) && ORG_OF.has(head.text.toLowerCase())) {
+      const prev = out[out.length - 1];
+      const from = prev && prev.last === m.first - 2 ? prev.first : m.first - 2;
+      if (prev && prev.last === m.first - 2) out.pop();
+      m = span(tokens, from, m.last, 'ORG');
+    }
+    const last = tokens[m.last - 1].text.toLowerCase();
+    if (m.type !== 'ORG' && m.last - m.first > 1 && ORG_HEADS.has(last)) m = { ...m, type: 'ORG' };
+    out.push(m);
+  }
+  return addHeadedNames(tokens, out);
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on']);
+const DETERMINERS = new Set(['The', 'A', 'An', 'THE']);
+
+/** "European Commission", "Bank of England": capitalised words ending in a head, left untagged. */
+function addHeadedNames(tokens: Token[], mentions: Mention[]): Mention[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.first; i < m.last; i++) covered[i] = 1;
+  const added: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !CAPITALISED.test(tokens[i].text) || DETERMINERS.has(tokens[i].text)) continue;
+    let j = i;
+    let end = -1;
+    while (j < tokens.length && !covered[j]) {
+      const t = tokens[j].text;
+      if (CAPITALISED.test(t)) {
+        if (j > i && ORG_HEADS.has(t.toLowerCase()) && !ORG_HEADS.has(tokens[j - 1].text.toLowerCase()))
+          end = j + 1;
+      } else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && CAPITALISED.test(tokens[j + 1].text))) break;
+      j++;
+    }
+    // "Ministry of Defence": a head followed by "of X" keeps X.
+    if (end > 0 && ORG_OF.has(tokens[end - 1].text.toLowerCase()) && j > end) end = j;
+    if (end > 0) {
+      added.push(span(tokens, i, end, 'ORG'));
+      i = end - 1;
+    } else i = j;
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+export interface Resolved extends Mention {
+  canonical: string;
+}
+
+/** One type per name, shorter mentions merged into the longest full name, missed repeats added. */
+export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[] {
+  // Votes per name; longer mentions vote more (a full name is stronger evidence than a surname).
+  const votes = new Map<string, Map<NerType, number>>();
+  for (const m of mentions) {
+    const key = lowerKey(tokens, m);
+    const v = votes.get(key) ?? new Map<NerType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + m.last - m.first);
+    votes.set(key, v);
+  }
+  const typeOf = (key: string, fallback: NerType): NerType => {
+    const v = votes.get(key);
+    if (!v) return fallback;
+    let best = fallback;
+    let bestN = v.get(fallback) ?? 0;
+    for (const [t, n] of v) if (n > bestN) [best, bestN] = [t, n];
+    return best;
+  };
+  // Full names (several words) by their words, to find what a one-word mention stands for.
+  const fullNames = new Map<string, { text: string; type: NerType; words: number }>();
+  for (const m of mentions) {
+    if (m.last - m.first < 2 || m.type === 'MISC') continue;
+    const text = tokens
+      .slice(m.first, m.last)
+      .map((t) => t.text)
+      .join(' ');
+    for (let i = m.first; i < m.last; i++) {
+      const w = tokens[i].text.toLowerCase();
+      if (w.length < 2 || !CAPITALISED.test(tokens[i].text)) continue;
+      const prev = fullNames.get(w);
+      if (!prev || prev.words < m.last - m.first) {
+        fullNames.set(w, { text, type: typeOf(lowerKey(tokens, m), m.type), words: m.last - m.first });
+      }
+    }
+  }
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.first; i < m.last; i++) covered[i] = 1;
+  const all = [...mentions];
+  // A capitalised word the tagger left out, that names a person found elsewhere ("Shkvyrin").
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !CAPITALISED.test(tokens[i].text)) continue;
+    const w = tokens[i].text.toLowerCase();
+    if (votes.has(w) && tokens[i].text.length > 2) all.push(span(tokens, i, i + 1, typeOf(w, 'PER')));
+    else if (fullNames.get(w)?.type === 'PER') all.push(span(tokens, i, i + 1, 'PER'));
+  }
+  all.sort((a, b) => a.start - b.start);
+  return all.map((m) => {
+    const key = lowerKey(tokens, m);
+    let type = typeOf(key, m.type);
+    let canonical = tokens
+      .slice(m.first, m.last)
+      .map((t) => t.text)
+      .join(' ');
+    if (m.last - m.first === 1) {
+      const full = fullNames.get(key);
+      if (full && (full.type === type || !votes.has(key) || full.type === 'PER')) {
+        type = full.type;
+        canonical = full.text;
+      }
+    }
+    return { ...m, type, canonical };
+  });
+}
+
+const NUMBER = /^\d+(?:[.,-]\d+)*$/;
+const PLACE_CATEGORIES = /[KYyR]/;
+
+/**
+ * Sports results and standings ("Plymouth 4 Exeter 1", "BOSTON 10 11 4 74 84 24"): a name right
+ * before the scores is a team, so a city there is the club (organisation) while a country stays a
+ * place (national sides), as newswire annotation has it.
+ */
+export function applyTableRules(
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  mentions: Mention[],
+  categoriesOf: (lowerName: string) => string | undefined,
+): Mention[] {
+  const byFirst = new Map(mentions.map((m) => [m.first, m]));
+  const added: Mention[] = [];
+  for (const [a, b] of sentences) {
+    // Runs of capitalised words each followed directly by a number.
+    const rows: Array<[number, number, number]> = [];
+    for (let i = a; i < b; i++) {
+      if (!CAPITALISED.test(tokens[i].text)) continue;
+      let j = i;
+      while (j < b && CAPITALISED.test(tokens[j].text) && !NUMBER.test(tokens[j].text)) j++;
+      let k = j;
+      while (k < b && NUMBER.test(tokens[k].text)) k++;
+      if (k > j) rows.push([i, j, k - j]);
+      i = j;
+    }
+    const standings = rows.length === 1 && rows[0][0] === a && rows[0][2] >= 3;
+    if (!(rows.length >= 2 || standings)) continue;
+    for (const [first, last] of rows) {
+      const name = tokens
+        .slice(first, last)
+        .map((t) => t.text.toLowerCase())
+        .join(' ');
+      const cats = categoriesOf(name);
+      if (!cats) continue;
+      const type: NerType | null = cats.includes('C') ? 'LOC' : PLACE_CATEGORIES.test(cats) ? 'ORG' : null;
+      if (!type) continue;
+      const m = byFirst.get(first);
+      if (m && m.last === last) m.type = type;
+      else if (!m) added.push(span(tokens, first, last, type));
+    }
+  }
+  if (added.length === 0) return mentions;
+  const covered = new Set<number>();
+  for (const m of mentions) for (let i = m.first; i < m.last; i++) covered.add(i);
+  const fresh = added.filter((m) => !covered.has(m.first) && !covered.has(m.last - 1));
+  return [...mentions, ...fresh].sort((x, y) => x.start - y.start);
+}

@@ -1,0 +1,50 @@
+/**
+ * Entities enricher: people, organisations, places and other names in `text`, with exact UTF-16
+ * offsets, one type per name, shorter mentions merged under a shared `canonical`, and places
+ * linked to a country through the gazetteer.
+ */
+import type { Entity, EntityType } from '../../domain/types.js';
+import { applyOrgRules, applyTableRules, resolveDocument } from './entities-rules.js';
+import { loadNer, type NerResources, type NerType, tagText } from './ner.js';
+import type { Enricher } from './types.js';
+
+const TYPES: Record<NerType, EntityType> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'place',
+  MISC: 'other',
+};
+
+export interface EntityOptions {
+  /** keep MISC names (events, nationalities, works) as type `other` */
+  other?: boolean;
+}
+
+/** Finds the entities of one article. Never throws on odd text; offsets always slice to `text`. */
+export function extractEntities(
+  text: string,
+  res: NerResources = loadNer(),
+  opts: EntityOptions = {},
+): Entity[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const { tokens, sentences, mentions } = tagText(text, res);
+  const tabled = applyTableRules(tokens, sentences, mentions, (n) => res.gazetteer.lookup(n)?.categories);
+  const resolved = resolveDocument(tokens, applyOrgRules(tokens, tabled));
+  const out: Entity[] = [];
+  for (const m of resolved) {
+    if (m.type === 'MISC' && opts.other === false) continue;
+    const type = TYPES[m.type];
+    const entity: Entity = { text: text.slice(m.start, m.end), type, start: m.start, end: m.end };
+    entity.canonical = m.canonical;
+    if (type === 'place') entity.country = res.gazetteer.lookup(m.canonical)?.country || null;
+    out.push(entity);
+  }
+  return out;
+}
+
+export const entityEnricher: Enricher = {
+  name: 'entities',
+  enrich(input, result) {
+    result.entities = extractEntities(input.text ?? '');
+  },
+};

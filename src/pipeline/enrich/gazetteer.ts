@@ -1,0 +1,77 @@
+/**
+ * Name lists (countries, cities, regions, universities, companies, US politicians) used as tagger
+ * features and to link places to a country. Built from corpus/train/gazetteers by gazetteer-build.ts
+ * and shipped as models/gazetteer.json.gz (see models/ATTRIBUTION.md for licences).
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * Category letters: C country, K capital, Y city >= 100k people, y smaller city, R region (admin1),
+ * D demonym, U university, S listed company, P politician full name, L politician last name,
+ * F first name.
+ */
+export type GazCategory = 'C' | 'K' | 'Y' | 'y' | 'R' | 'D' | 'U' | 'S' | 'P' | 'L' | 'F';
+
+export interface GazetteerData {
+  /** [lower-cased name as space-joined tokens, category letters, ISO country code or ''] */
+  entries: Array<[string, string, string]>;
+}
+
+export interface GazMatch {
+  start: number;
+  /** token index, exclusive */
+  end: number;
+  categories: string;
+  country: string;
+}
+
+const MAX_WORDS = 6;
+
+export class Gazetteer {
+  private readonly names = new Map<string, { categories: string; country: string }>();
+  /** every proper prefix of a name ("new", "new york" for "new york city"), so a scan stops early */
+  private readonly prefixes = new Set<string>();
+
+  constructor(data: GazetteerData) {
+    for (const [key, categories, country] of data.entries) {
+      const words = key.split(' ');
+      if (words.length > MAX_WORDS) continue;
+      this.names.set(key, { categories, country });
+      for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
+    }
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  lookup(name: string): { categories: string; country: string } | undefined {
+    return this.names.get(name.toLowerCase());
+  }
+
+  /** Longest matches, left to right, over lower-cased tokens. */
+  match(lower: readonly string[]): GazMatch[] {
+    const out: GazMatch[] = [];
+    let i = 0;
+    while (i < lower.length) {
+      let found: GazMatch | null = null;
+      let key = lower[i];
+      for (let n = 1; i + n <= lower.length; n++) {
+        const hit = this.names.get(key);
+        if (hit) found = { start: i, end: i + n, categories: hit.categories, country: hit.country };
+        if (n >= MAX_WORDS || i + n >= lower.length || !this.prefixes.has(key)) break;
+        key = `${key} ${lower[i + n]}`;
+      }
+      if (found) {
+        out.push(found);
+        i = found.end;
+      } else i++;
+    }
+    return out;
+  }
+
+  static fromFile(path: string | URL): Gazetteer {
+    return new Gazetteer(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as GazetteerData);
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Features of the entity tagger (METHODS.md, Entities): word, shape, affixes, two words either side,
+ * gazetteer membership, document evidence. The same code serves training and tagging,
+ * so the model always sees what it was trained on.
+ */
+import type { Gazetteer } from './gazetteer.js';
+
+/** What the rest of the document says about a word (its lower-cased form). */
+export interface DocEvidence {
+  /** seen capitalised ("Japan") away from a sentence start */
+  title: Set<string>;
+  /** seen all lower case ("japan") */
+  lower: Set<string>;
+}
+
+export interface FeatureContext {
+  gazetteer: Gazetteer | null;
+}
+
+const UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const TITLE = /^\p{Lu}\p{Ll}/u;
+const LOWER = /^\p{Ll}+$/u;
+
+/** Xxxx -> Xx, McDonald -> XxXx, U.S. -> X.X., 1996 -> d (repeats collapsed). */
+export function shape(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length && out.length < 8; i++) {
+    const ch = word[i];
+    let c: string;
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch) c = 'X';
+    else if (ch.toUpperCase() !== ch) c = 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** A headline or byline in capitals: case says nothing there, so it gets its own features. */
+export function isCapsSentence(words: readonly string[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (!/\p{L}/u.test(w)) continue;
+    letters++;
+    if (w.length > 1 && UPPER.test(w)) caps++;
+  }
+  return caps >= 2 && caps >= letters * 0.6;
+}
+
+export function docEvidence(sentences: ReadonlyArray<readonly string[]>): DocEvidence {
+  const title = new Set<string>();
+  const lower = new Set<string>();
+  for (const words of sentences) {
+    if (isCapsSentence(words)) continue;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (LOWER.test(w)) lower.add(w);
+      else if (i > 0 && TITLE.test(w) && words[i - 1] !== '"' && words[i - 1] !== ':')
+        title.add(w.toLowerCase());
+    }
+  }
+  return { title, lower };
+}
+
+/**
+ * Receives features as parts whose concatenation is the feature name: training joins them into
+ * strings, tagging hashes them without building strings (ner-model.ts).
+ */
+export interface FeatureSink {
+  token(i: number): void;
+  f(a: string, b?: string, c?: string, d?: string, e?: string): void;
+  /** the word features of token i (SELF of lower[i], AROUND from its neighbours) */
+  lexical(lower: readonly string[], i: number): void;
+}
+
+/** Features of a lower-cased word by itself: [prefix, part of the word or null when absent]. */
+export const SELF: ReadonlyArray<readonly [string, (w: string) => string | null]> = [
+  ['w=', (w) => w],
+  ['p2=', (w) => (w.length > 2 ? w.slice(0, 2) : null)],
+  ['p3=', (w) => (w.length > 2 ? w.slice(0, 3) : null)],
+  ['x3=', (w) => (w.length > 2 ? w.slice(-3) : null)],
+  ['x4=', (w) => (w.length > 3 ? w.slice(-4) : null)],
+  ['x2=', (w) => (w.length > 1 ? w.slice(-2) : null)],
+];
+/** Neighbouring words: [prefix, offset]. */
+export const AROUND: ReadonlyArray<readonly [string, number]> = [
+  ['w-1=', -1],
+  ['w+1=', 1],
+  ['w-2=', -2],
+  ['w+2=', 2],
+];
+export function wordAt(lower: readonly string[], i: number): string {
+  return i < 0 ? '<s>' : i >= lower.length ? '</s>' : lower[i];
+}
+
+const shapeCache = new Map<string, string>();
+/** shape() memoised: the same words come back in every article. */
+export function cachedShape(word: string): string {
+  let s = shapeCache.get(word);
+  if (s === undefined) {
+    if (shapeCache.size > 100_000) shapeCache.clear();
+    s = shape(word);
+    shapeCache.set(word, s);
+  }
+  return s;
+}
+
+/** Static features (not depending on predicted tags) for every token of one sentence. */
+export function sentenceFeatures(
+  words: readonly string[],
+  ctx: FeatureContext,
+  doc: DocEvidence | null,
+  sink: FeatureSink,
+): void {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(cachedShape);
+  const caps = isCapsSentence(words);
+  let gaz: string[] | null = null;
+  if (ctx.gazetteer) {
+    for (const m of ctx.gazetteer.match(lower)) {
+      gaz ??= new Array(n).fill('');
+      for (let i = m.start; i < m.end; i++) {
+        const pos = i === m.start ? (m.end - m.start === 1 ? 'U' : 'B') : 'I';
+        gaz[i] = `${pos}${m.categories}`;
+      }
+    }
+  }
+  const w = (i: number) => wordAt(lower, i);
+  const s = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
+  const sh = caps ? 'S^' : 'S';
+  for (let i = 0; i < n; i++) {
+    sink.token(i);
+    const lw = lower[i];
+    sink.f('b');
+    sink.lexical(lower, i);
+    sink.f(sh, '=', shapes[i]);
+    sink.f(sh, '-1=', s(i - 1));
+    sink.f(sh, '+1=', s(i + 1));
+    if (!caps) sink.f('W=', words[i]);
+    sink.f('ww-1=', w(i - 1), '|', lw);
+    sink.f('ww+1=', lw, '|', w(i + 1));
+    sink.f(sh, 's=', s(i - 1), `|${shapes[i]}|`, s(i + 1));
+    if (i === 0) sink.f('first|', shapes[i]);
+    if (gaz) {
+      const g = gaz[i];
+      for (let k = 1; k < g.length; k++) {
+        sink.f('g=', g[0], g[k]);
+        sink.f('g=', g[k], '|', sh);
+      }
+      if (i > 0 && gaz[i - 1]) sink.f('g-1=', gaz[i - 1]);
+      if (i + 1 < n && gaz[i + 1]) sink.f('g+1=', gaz[i + 1]);
+    }
+    if (doc) {
+      const t = doc.title.has(lw) ? 'T' : '';
+      const l = doc.lower.has(lw) ? 'L' : '';
+      sink.f('d=', t, l, '|', caps ? 'c' : i === 0 ? 'f' : shapes[i].slice(0, 2));
+    }
+  }
+}
+
+/**
+ * Domain adaptation (Daume 2007, "frustratingly easy"): in training every non-lexical feature also
+ * has a copy prefixed with its source's genre (tweets, web, news/wiki), so genre habits such as
+ * capitalised common words in tweets land in the copies; tagging adds the news copies.
+ */
+export const LEXICAL_PREFIXES = new Set(['W=', 'ww-1=', 'ww+1=', 't1w=']);
+export const NEWS_DOMAIN = 'n';
+
+/** The features as strings, one list per token (training, tests). */
+export function featureStrings(
+  words: readonly string[],
+  ctx: FeatureContext,
+  doc: DocEvidence | null,
+  domain: string | null = null,
+): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  sentenceFeatures(words, ctx, doc, {
+    token() {
+      cur = [];
+      out.push(cur);
+    },
+    f(a, b = '', c = '', d = '', e = '') {
+      const name = a + b + c + d + e;
+      cur.push(name);
+      if (domain && !LEXICAL_PREFIXES.has(a)) cur.push(`${domain}:${name}`);
+    },
+    lexical(lower, i) {
+      for (const [p, part] of SELF) {
+        const v = part(lower[i]);
+        if (v !== null) cur.push(p + v);
+      }
+      for (const [p, off] of AROUND) cur.push(p + wordAt(lower, i + off));
+    },
+  });
+  return out;
+}
+
+/** Features that depend on the tags already chosen to the left (greedy decoding). */
+export function tagFeatures(
+  prev: string,
+  prev2: string,
+  lowerWord: string,
+  shp: string,
+  domain: string | null = null,
+): string[] {
+  const out = [`t1=${prev}`, `t2=${prev2}|${prev}`, `t1w=${prev}|${lowerWord}`, `t1s=${prev}|${shp}`];
+  if (domain)
+    out.push(`${domain}:t1=${prev}`, `${domain}:t2=${prev2}|${prev}`, `${domain}:t1s=${prev}|${shp}`);
+  return out;
+}

@@ -1,0 +1,256 @@
+/**
+ * The averaged-perceptron entity tagger at run time: weights per (feature, tag), greedy left-to-right
+ * decoding with the previous two tags as features (an I-X after O starts a new name).
+ * File format (gzipped JSON): { tags, scale, features: string[], weights: base64 Int16 [feature][tag] }.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  AROUND,
+  cachedShape,
+  type DocEvidence,
+  type FeatureContext,
+  LEXICAL_PREFIXES,
+  SELF,
+  sentenceFeatures,
+  wordAt,
+} from './ner-features.js';
+
+export interface NerModelFile {
+  version: 1;
+  tags: string[];
+  scale: number;
+  features: string[];
+  weights: string;
+  /** genre whose domain-copied features (ner-features.ts) are added when tagging */
+  domain?: string;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+function fold(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+/** 32-bit FNV-1a of a feature name; folding its parts one after another gives the same value. */
+export function featureHash(name: string): number {
+  return fold(FNV_OFFSET, name);
+}
+/** Slot of a hash in the table (murmur3 finaliser: FNV's low bits cluster for similar names). */
+function slot(h: number, mask: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) & mask;
+}
+
+export class NerModel {
+  readonly tags: string[];
+  private readonly weights: Float32Array;
+  /** open addressing: hash -> weight row + 1 (0 = empty) */
+  private readonly keys: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+  private scores = new Float64Array(0);
+
+  /** hash of "<domain>:" when the model has domain copies, else null */
+  private readonly domainSeed: number | null;
+
+  constructor(tags: string[], features: string[], weights: Float32Array, domain?: string) {
+    this.tags = tags;
+    this.domainSeed = domain ? fold(FNV_OFFSET, `${domain}:`) : null;
+    this.weights = weights;
+    let size = 1024;
+    while (size < features.length * 2) size *= 2;
+    this.keys = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.mask = size - 1;
+    for (let f = 0; f < features.length; f++) {
+      const h = featureHash(features[f]);
+      let i = slot(h, this.mask);
+      while (this.rows[i] !== 0 && this.keys[i] !== h) i = (i + 1) & this.mask;
+      if (this.rows[i] !== 0) continue; // a 32-bit collision: keep the first
+      this.keys[i] = h;
+      this.rows[i] = f * tags.length + 1;
+    }
+  }
+
+  get featureCount(): number {
+    return this.weights.length / this.tags.length;
+  }
+
+  /** Weight row of the feature with hash h, or -1. */
+  private row(h: number): number {
+    let i = slot(h, this.mask);
+    for (;;) {
+      const r = this.rows[i];
+      if (r === 0) return -1;
+      if (this.keys[i] === h) return r - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private addRow(row: number, at: number): void {
+    if (row < 0) return;
+    for (let t = 0; t < this.tags.length; t++) this.scores[at + t] += this.weights[row + t];
+  }
+
+  private add(h: number, at: number): void {
+    this.addRow(this.row(h), at);
+  }
+
+  /** Per lower-cased word: rows of its SELF features, then of the AROUND features naming it. */
+  private readonly entries = new Map<string, Int32Array>();
+  private entry(w: string): Int32Array {
+    let e = this.entries.get(w);
+    if (e === undefined) {
+      if (this.entries.size > 200_000) this.entries.clear();
+      e = new Int32Array(SELF.length + AROUND.length);
+      for (let k = 0; k < SELF.length; k++) {
+        const part = SELF[k][1](w);
+        e[k] = part === null ? -1 : this.row(fold(fold(FNV_OFFSET, SELF[k][0]), part));
+      }
+      for (let k = 0; k < AROUND.length; k++)
+        e[SELF.length + k] = this.row(fold(fold(FNV_OFFSET, AROUND[k][0]), w));
+      this.entries.set(w, e);
+    }
+    return e;
+  }
+
+  /** Rows of two-part features ("w=" + word) by part: words recur, so most cost two Map lookups. */
+  private readonly rowCache = [
+    new Map<string, Map<string, number>>(),
+    new Map<string, Map<string, number>>(),
+  ];
+  private cachedSize = 0;
+  private cachedRow(a: string, b: string, domain: boolean): number {
+    const cache = this.rowCache[domain ? 1 : 0];
+    let byWord = cache.get(a);
+    if (!byWord) {
+      byWord = new Map();
+      cache.set(a, byWord);
+    }
+    let row = byWord.get(b);
+    if (row === undefined) {
+      if (++this.cachedSize > 1_000_000) {
+        for (const c of this.rowCache) for (const m of c.values()) m.clear();
+        this.cachedSize = 0;
+      }
+      row = this.row(fold(fold(domain ? (this.domainSeed as number) : FNV_OFFSET, a), b));
+      byWord.set(b, row);
+    }
+    return row;
+  }
+
+  /** Tags one sentence: static features (ner-features.ts) hashed straight into scores, then greedy. */
+  tag(words: readonly string[], ctx: FeatureContext, doc: DocEvidence | null): string[] {
+    const nt = this.tags.length;
+    if (this.scores.length < words.length * nt) this.scores = new Float64Array(words.length * nt * 2);
+    this.scores.fill(0, 0, words.length * nt);
+    let at = 0;
+    sentenceFeatures(words, ctx, doc, {
+      token: (i) => {
+        at = i * nt;
+      },
+      lexical: (lower, i) => {
+        const self = this.entry(lower[i]);
+        for (let k = 0; k < SELF.length; k++) this.addRow(self[k], at);
+        for (let k = 0; k < AROUND.length; k++) {
+          this.addRow(this.entry(wordAt(lower, i + AROUND[k][1]))[SELF.length + k], at);
+        }
+      },
+      f: (a, b, c, d, e) => {
+        const copy = this.domainSeed !== null && !LEXICAL_PREFIXES.has(a);
+        if (b !== undefined && c === undefined) {
+          this.addRow(this.cachedRow(a, b, false), at);
+          if (copy) this.addRow(this.cachedRow(a, b, true), at);
+          return;
+        }
+        let h = fold(FNV_OFFSET, a);
+        let hd = copy ? fold(this.domainSeed as number, a) : 0;
+        for (const part of [b, c, d, e]) {
+          if (part === undefined) break;
+          h = fold(h, part);
+          if (copy) hd = fold(hd, part);
+        }
+        this.add(h, at);
+        if (copy) this.add(hd, at);
+      },
+    });
+    const out: string[] = [];
+    let prev = 'O';
+    let prev2 = '<s>';
+    const t1 = fold(FNV_OFFSET, 't1=');
+    const t2 = fold(FNV_OFFSET, 't2=');
+    const t1w = fold(FNV_OFFSET, 't1w=');
+    const t1s = fold(FNV_OFFSET, 't1s=');
+    for (let i = 0; i < words.length; i++) {
+      at = i * nt;
+      const p = fold(t1w, prev);
+      this.add(fold(t1, prev), at);
+      this.add(fold(fold(fold(t2, prev2), '|'), prev), at);
+      this.add(fold(fold(p, '|'), words[i].toLowerCase()), at);
+      this.add(fold(fold(fold(t1s, prev), '|'), cachedShape(words[i])), at);
+      if (this.domainSeed !== null) {
+        const ds = this.domainSeed;
+        this.add(fold(fold(ds, 't1='), prev), at);
+        this.add(fold(fold(fold(fold(ds, 't2='), prev2), '|'), prev), at);
+        this.add(fold(fold(fold(fold(ds, 't1s='), prev), '|'), cachedShape(words[i])), at);
+      }
+      let best = 0;
+      for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
+      prev2 = prev;
+      prev = this.tags[best];
+      out.push(prev);
+    }
+    return out;
+  }
+
+  static fromFile(path: string | URL): NerModel {
+    return NerModel.fromData(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as NerModelFile);
+  }
+
+  static fromData(data: NerModelFile): NerModel {
+    if (data.version !== 1 || !Array.isArray(data.tags) || !Array.isArray(data.features)) {
+      throw new Error('ner model: unsupported file');
+    }
+    const buf = Buffer.from(data.weights, 'base64');
+    const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
+    if (q.length !== data.features.length * data.tags.length) throw new Error('ner model: weight count');
+    const weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i] / data.scale;
+    return new NerModel(data.tags, data.features, weights, data.domain);
+  }
+}
+
+/** Quantises weights to 16 bits and gzips; features whose weights all round to 0 are dropped. */
+export function encodeModel(
+  tags: string[],
+  features: string[],
+  weights: Float32Array | Float64Array,
+  domain?: string,
+): Buffer {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? 32000 / max : 1;
+  const keptNames: string[] = [];
+  const kept: number[] = [];
+  const n = tags.length;
+  for (let f = 0; f < features.length; f++) {
+    let any = false;
+    for (let t = 0; t < n; t++) if (Math.round(weights[f * n + t] * scale) !== 0) any = true;
+    if (!any) continue;
+    keptNames.push(features[f]);
+    for (let t = 0; t < n; t++) kept.push(Math.round(weights[f * n + t] * scale));
+  }
+  const q = Int16Array.from(kept);
+  const file: NerModelFile = {
+    version: 1,
+    tags,
+    scale,
+    features: keptNames,
+    weights: Buffer.from(q.buffer).toString('base64'),
+    domain,
+  };
+  return gzipSync(JSON.stringify(file), { level: 9 });
+}

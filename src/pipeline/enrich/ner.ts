@@ -1,0 +1,114 @@
+/**
+ * Text -> raw entity mentions with the shipped perceptron model: tokenize, build features with
+ * document evidence, tag each sentence, turn IOB2 tags into spans with UTF-16 offsets.
+ */
+import { existsSync } from 'node:fs';
+import { Gazetteer } from './gazetteer.js';
+import { docEvidence, type FeatureContext } from './ner-features.js';
+import { NerModel } from './ner-model.js';
+import { type Token, tokenize } from './tokenize.js';
+
+export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Mention {
+  start: number;
+  end: number;
+  type: NerType;
+  /** token indices, end exclusive */
+  first: number;
+  last: number;
+}
+
+export interface NerResources {
+  model: NerModel;
+  gazetteer: Gazetteer;
+}
+
+export interface Tagged {
+  tokens: Token[];
+  sentences: Array<[number, number]>;
+  mentions: Mention[];
+}
+
+/** Documents are cut here: a runaway text must not stall the worker. */
+export const MAX_TOKENS = 50_000;
+
+const MODELS = new URL('./models/', import.meta.url);
+let cached: NerResources | null = null;
+
+export function modelPath(name: string): URL {
+  return new URL(name, MODELS);
+}
+
+/** Loads (once) the shipped model and gazetteer. */
+export function loadNer(): NerResources {
+  if (cached) return cached;
+  const modelUrl = modelPath('ner.json.gz');
+  if (!existsSync(modelUrl)) throw new Error('ner model missing: run `npm run train:ner`');
+  cached = {
+    model: NerModel.fromFile(modelUrl),
+    gazetteer: Gazetteer.fromFile(modelPath('gazetteer.json.gz')),
+  };
+  return cached;
+}
+
+/** Tags already tokenized text (used by the bench on pre-tokenized corpora and by tagText). */
+export function tagTokens(
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  res: NerResources = loadNer(),
+): Mention[] {
+  const ctx: FeatureContext = { gazetteer: res.gazetteer };
+  const words = sentences.map(([a, b]) => tokens.slice(a, b).map((t) => t.text));
+  const evidence = docEvidence(words);
+  const mentions: Mention[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const [a] = sentences[s];
+    const tags = res.model.tag(words[s], ctx, evidence);
+    let open: Mention | null = null;
+    for (let i = 0; i <= tags.length; i++) {
+      const tag = i < tags.length ? tags[i] : 'O';
+      if (open && (tag === 'O' || tag.startsWith('B-') || tag.slice(2) !== open.type)) {
+        mentions.push(open);
+        open = null;
+      }
+      if (tag === 'O') continue;
+      const tok = tokens[a + i];
+      if (!open) {
+        open = {
+          start: tok.start,
+          end: tok.end,
+          type: tag.slice(2) as NerType,
+          first: a + i,
+          last: a + i + 1,
+        };
+      } else {
+        open.end = tok.end;
+        open.last = a + i + 1;
+      }
+    }
+  }
+  return mentions.map((m) => trim(tokens, m)).filter((m): m is Mention => m !== null);
+}
+
+const HAS_LETTER = /\p{L}/u;
+/** A name neither starts nor ends with a number or a punctuation mark ("0 Queens Park", "Benjamin 9.4"). */
+function trim(tokens: Token[], m: Mention): Mention | null {
+  let { first, last } = m;
+  while (first < last && !HAS_LETTER.test(tokens[first].text)) first++;
+  while (last > first && !HAS_LETTER.test(tokens[last - 1].text)) last--;
+  if (first === last) return null;
+  if (first === m.first && last === m.last) return m;
+  return { start: tokens[first].start, end: tokens[last - 1].end, type: m.type, first, last };
+}
+
+export function tagText(text: string, res: NerResources = loadNer()): Tagged {
+  const { tokens, sentences } = tokenize(text);
+  if (tokens.length > MAX_TOKENS) {
+    tokens.length = MAX_TOKENS;
+    const kept: Array<[number, number]> = [];
+    for (const [a, b] of sentences) if (a < MAX_TOKENS) kept.push([a, Math.min(b, MAX_TOKENS)]);
+    return { tokens, sentences: kept, mentions: tagTokens(tokens, kept, res) };
+  }
+  return { tokens, sentences, mentions: tagTokens(tokens, sentences, res) };
+}
