@@ -60,5 +60,7 @@ export interface JobQueue<C extends Catalogue = LedeCatalogue> {
    */
   stop(options?: { timeoutMs?: number }): Promise<void>;
   counts(): Promise<Record<JobState, number>>;
+  /** Jobs running, plus queued ones due by `until` (later retries are not counted). */
+  pending(until: Date): Promise<number>;
   get(id: string): Promise<JobInfo | null>;
 }

@@ -185,6 +185,32 @@ async function waitForReason(get: () => unknown): Promise<void> {
   while (get() === null && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
 }
 
+describe('waitForIdle', () => {
+  it('waits for running and soon-due jobs, not for retries scheduled far ahead', async () => {
+    const store = await openSqliteStore(join(dir, 'idle.db'));
+    const q = new StoreQueue<TestCatalogue>({
+      store,
+      logger: silentLogger,
+      catalogue: testCatalogue,
+      pollIntervalMs: 20,
+    });
+    const far = await q.enqueue('work', { id: 'far' }, { runAt: new Date(Date.now() + 3_600_000) });
+    const soon = await q.enqueue('work', { id: 'soon' }, { runAt: new Date(Date.now() + 200) });
+    q.start({ work: () => new Promise((r) => setTimeout(r, 100)) });
+    try {
+      await expect(waitForIdle(q, { pollMs: 10, timeoutMs: 100 })).rejects.toMatchObject({
+        code: 'queue_idle_timeout',
+      });
+      await waitForIdle(q, { pollMs: 10, timeoutMs: 5000 });
+      expect((await q.get(soon!))?.state).toBe('done');
+      expect((await q.get(far!))?.state).toBe('queued');
+    } finally {
+      await q.stop();
+      await store.close();
+    }
+  });
+});
+
 describe('backoffDelayMs', () => {
   it('grows exponentially, is capped, and jitters within [half, full]', () => {
     const b = { baseMs: 100, capMs: 1000 };

@@ -162,6 +162,10 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     return this.store.jobs.counts();
   }
 
+  pending(until: Date): Promise<number> {
+    return this.store.jobs.pending(until.toISOString());
+  }
+
   async get(id: string): Promise<JobInfo | null> {
     const j = await this.store.jobs.get(id);
     if (!j) return null;

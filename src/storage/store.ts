@@ -128,6 +128,8 @@ export interface JobRepo {
   release(workerId: string): Promise<number>;
   get(id: string): Promise<Job | null>;
   counts(): Promise<Record<JobState, number>>;
+  /** Jobs running, plus queued ones due at or before `until`. */
+  pending(until: string): Promise<number>;
   /** Deletes done and failed jobs last updated before `before`; returns how many. */
   purge(before: string): Promise<number>;
 }

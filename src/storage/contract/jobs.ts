@@ -125,6 +125,17 @@ export function jobContract(store: CurrentStore): void {
       expect(await store().jobs.release('w1')).toBe(0);
     });
 
+    it('pending() counts running jobs and queued ones due by a time', async () => {
+      await store().jobs.enqueue({ type: 'q', payload: 1, runAt: at(0) });
+      await store().jobs.enqueue({ type: 'q', payload: 2, runAt: at(100) });
+      await store().jobs.enqueue({ type: 'q', payload: 3, runAt: at(10_000) });
+      expect(await store().jobs.pending(at(0))).toBe(1);
+      expect(await store().jobs.pending(at(100))).toBe(2);
+      await store().jobs.claim('w', at(100), 1000);
+      expect(await store().jobs.pending(at(100))).toBe(2);
+      expect(await store().jobs.pending(at(10_000))).toBe(3);
+    });
+
     it('purge() deletes finished jobs older than a time', async () => {
       const done = await store().jobs.enqueue({ type: 'p', payload: null, runAt: at(0) });
       await store().jobs.enqueue({ type: 'p', payload: null, runAt: at(1) });

@@ -152,6 +152,20 @@ export class SqliteJobRepo implements JobRepo {
     return out;
   }
 
+  async pending(until: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'running'),
+          eb.and([eb('state', '=', 'queued'), eb('run_at', '<=', utc(until))]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   /** Deletes finished (done or failed) jobs last updated before `before`. */
   async purge(before: string): Promise<number> {
     const res = await this.db
