@@ -1,5 +1,6 @@
 // Bytes or text -> the root element (items streamed to a callback) plus every problem met on
 // the way. Shared by the feed and sitemap readers; the limits live here.
+import { gunzipSync } from 'node:zlib';
 import { LedeError } from '../../lib/errors.js';
 import { decodeBytes } from './decode.js';
 import { DEFAULT_LIMITS, XmlTokenizer } from './xml-tokenizer.js';
@@ -35,6 +36,17 @@ export function decodeInput(input: Buffer | string, options: ParseOptions = {}):
     return { text, encoding: 'utf-16', errors };
   }
   let bytes = input;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // a gzipped file served as such (sitemap.xml.gz): inflate, never past the byte cap
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'ERR_BUFFER_TOO_LARGE')
+        throw new LedeError('feed_gzip', `bad gzip data: ${(error as Error).message}`);
+      throw new LedeError('feed_too_large', `gzipped document inflates beyond ${maxBytes} bytes`);
+    }
+  }
   if (bytes.length > maxBytes) {
     bytes = bytes.subarray(0, maxBytes);
     errors.push(`document truncated at ${maxBytes} bytes`);

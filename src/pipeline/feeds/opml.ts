@@ -30,7 +30,10 @@ function walk(node: XNode, path: string[], out: OpmlOutline[]): void {
   for (const c of childrenOf(node)) {
     if (c.key !== 'outline') continue;
     const label = attr(c, 'text') ?? attr(c, 'title');
-    const xmlUrl = attr(c, 'xmlUrl') ?? attr(c, 'url');
+    // xmlUrl is the feed; some exporters write url= on outlines typed as feeds
+    const type = attr(c, 'type')?.toLowerCase();
+    const xmlUrl =
+      attr(c, 'xmlUrl') ?? (type === 'rss' || type === 'atom' || type === 'feed' ? attr(c, 'url') : null);
     if (xmlUrl) {
       const extra = (attr(c, 'category') ?? '')
         .split(',')

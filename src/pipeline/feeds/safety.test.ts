@@ -1,4 +1,5 @@
 // Hostile and broken input: each ends fast with a clear error or a flagged partial result.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LedeError } from '../../lib/errors.js';
 import { parseFeed } from './parse.js';
@@ -108,5 +109,14 @@ describe('bad input', () => {
     expect(r.errors[0]).toMatch(/stream cut/);
     expect(r.items.length).toBeGreaterThan(50_000);
     expect(performance.now() - t).toBeLessThan(5000);
+  });
+
+  it('inflates gzipped documents, but a gzip bomb stops at the byte cap', () => {
+    const xml = '<rss><channel><title>zipped</title></channel></rss>';
+    expect(parseFeed(gzipSync(Buffer.from(xml))).feed.title).toBe('zipped');
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
+    expect(code(timed(() => parseFeed(bomb, undefined, { maxBytes: 1024 * 1024 })).error)).toBe(
+      'feed_too_large',
+    );
   });
 });

@@ -1,10 +1,10 @@
 // A small, fast, lenient XML tokenizer over a decoded string (no DOM, one pass, indexOf-driven).
 // It recovers like a browser from what real feeds get wrong (bare "&", HTML entities, junk
 // before the root, unquoted attributes, mismatched tags) and records each problem in `errors`
-// so the caller can flag the document. Safety: external entities are never read, internal
-// DTD entities expand within a total budget, and nesting depth is bounded.
+// so the caller can flag the document. Nesting depth is bounded; references and the DTD are
+// xml-entities.ts's job.
 import { LedeError } from '../../lib/errors.js';
-import { HTML_ENTITIES } from './html-entities.js';
+import { EntityResolver } from './xml-entities.js';
 
 export interface TokenHandler {
   /** attrs: flat [name, value, name, value…] with values decoded */
@@ -23,11 +23,9 @@ export interface TokenizerLimits {
 
 export const DEFAULT_LIMITS: TokenizerLimits = { maxDepth: 256, maxEntityExpansion: 1_000_000 };
 
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const MAX_ERRORS = 50;
 /** shared by every tag without attributes (most of them); never written to */
 const NO_ATTRS: string[] = Object.freeze([]) as unknown as string[];
-const CP1252_C1 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 
 function isNameStart(c: number): boolean {
@@ -47,8 +45,7 @@ function isSpace(c: number): boolean {
 
 export class XmlTokenizer {
   readonly errors: string[] = [];
-  private readonly entities = new Map<string, string | null>(); // null = external, never loaded
-  private expanded = 0;
+  private readonly refs: EntityResolver;
   private stack: string[] = [];
   private rootSeen = false;
   private rootClosed = false;
@@ -56,7 +53,9 @@ export class XmlTokenizer {
   constructor(
     private readonly h: TokenHandler,
     private readonly limits: TokenizerLimits = DEFAULT_LIMITS,
-  ) {}
+  ) {
+    this.refs = new EntityResolver(limits.maxEntityExpansion, (m) => this.error(m));
+  }
 
   error(message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(message);
@@ -104,80 +103,7 @@ export class XmlTokenizer {
       this.error('control character in text');
       raw = raw.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '');
     }
-    this.h.text(raw.indexOf('&') < 0 ? raw : this.decode(raw, 0));
-  }
-
-  /** Resolves character and entity references; leniency for bare "&" and HTML entity names. */
-  decode(raw: string, depth: number): string {
-    let out = '';
-    let pos = 0;
-    for (;;) {
-      const amp = raw.indexOf('&', pos);
-      if (amp < 0) break;
-      out += raw.slice(pos, amp);
-      const semi = raw.indexOf(';', amp + 1);
-      const ref = semi > amp && semi - amp <= 40 ? raw.slice(amp + 1, semi) : '';
-      if (!ref || !/^(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z_:][\w.:-]*)$/.test(ref)) {
-        // "&#x41" without ";" reads as the character, like HTML; anything else is a bare "&"
-        const m = /^&#([xX][0-9a-fA-F]+|[0-9]+)/.exec(raw.slice(amp, amp + 12));
-        if (m) {
-          out += this.charRef(m[1][0] === 'x' || m[1][0] === 'X' ? `#${m[1]}` : `#${m[1]}`);
-          pos = amp + m[0].length;
-        } else {
-          out += '&';
-          pos = amp + 1;
-        }
-        this.error('bare "&" or unterminated reference');
-        continue;
-      }
-      pos = semi + 1;
-      if (ref[0] === '#') {
-        out += this.charRef(ref);
-        continue;
-      }
-      const xml = XML_ENTITIES[ref];
-      if (xml !== undefined) {
-        out += xml;
-        continue;
-      }
-      out += this.namedEntity(ref, depth);
-    }
-    return out + raw.slice(pos);
-  }
-
-  private charRef(ref: string): string {
-    const hex = ref[1] === 'x' || ref[1] === 'X';
-    const cp = Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
-    if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) {
-      this.error(`invalid character reference &${ref};`);
-      return '\ufffd';
-    }
-    // references to C1 controls mean the windows-1252 characters in practice (&#146; = ’)
-    if (cp >= 0x80 && cp <= 0x9f) return CP1252_C1[cp - 0x80] ?? String.fromCodePoint(cp);
-    return String.fromCodePoint(cp);
-  }
-
-  private namedEntity(name: string, depth: number): string {
-    if (this.entities.has(name)) {
-      const value = this.entities.get(name);
-      if (value === null || value === undefined) {
-        this.error(`external entity &${name}; not loaded`);
-        return '';
-      }
-      if (depth >= 16) throw new LedeError('feed_entity_limit', `entity &${name}; nests too deeply`);
-      const text = value.indexOf('&') < 0 ? value : this.decode(value, depth + 1);
-      this.expanded += text.length;
-      if (this.expanded > this.limits.maxEntityExpansion) {
-        throw new LedeError(
-          'feed_entity_limit',
-          `DTD entity expansion exceeds ${this.limits.maxEntityExpansion} characters`,
-        );
-      }
-      return text;
-    }
-    const cp = HTML_ENTITIES.get(name);
-    this.error(`undefined entity &${name};`);
-    return cp === undefined ? `&${name};` : String.fromCodePoint(cp);
+    this.h.text(raw.indexOf('&') < 0 ? raw : this.refs.decode(raw));
   }
 
   private openTag(s: string, lt: number): number {
@@ -240,7 +166,7 @@ export class XmlTokenizer {
           this.error(`unquoted attribute value in <${name}>`);
         }
         if (value.indexOf('<') >= 0) this.error(`"<" in attribute value in <${name}>`);
-        if (value.indexOf('&') >= 0) value = this.decode(value, 0);
+        if (value.indexOf('&') >= 0) value = this.refs.decode(value);
       } else this.error(`attribute without value in <${name}>`);
       if (!an) continue;
       if (attrs === NO_ATTRS) attrs = [an, value];
@@ -314,46 +240,9 @@ export class XmlTokenizer {
       else this.h.text(s.slice(lt + 9, e));
       return e + 3;
     }
-    if (/^<!doctype/i.test(s.slice(lt, lt + 9))) return this.doctype(s, lt + 9);
+    if (/^<!doctype/i.test(s.slice(lt, lt + 9))) return this.refs.doctype(s, lt + 9);
     this.error('unknown "<!" markup');
     const e = s.indexOf('>', lt);
-    return e < 0 ? s.length : e + 1;
-  }
-
-  /** Reads the internal subset for entity declarations; external subsets are never fetched. */
-  private doctype(s: string, from: number): number {
-    let i = from;
-    const len = s.length;
-    while (i < len) {
-      const c = s[i];
-      if (c === '"' || c === "'") {
-        const e = s.indexOf(c, i + 1);
-        i = e < 0 ? len : e + 1;
-      } else if (c === '[') {
-        i = this.internalSubset(s, i + 1);
-      } else if (c === '>') return i + 1;
-      else i++;
-    }
-    this.error('unterminated DOCTYPE');
-    return len;
-  }
-
-  private internalSubset(s: string, from: number): number {
-    const decl =
-      /\s*(?:<!--[\s\S]*?-->|<!ENTITY\s+(%\s+)?([^\s]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>|<![A-Z]+(?:[^>"']|"[^"]*"|'[^']*')*>|<\?[\s\S]*?\?>|%[^;\s]+;)/y;
-    let i = from;
-    for (;;) {
-      decl.lastIndex = i;
-      const m = decl.exec(s);
-      if (!m) break;
-      i = decl.lastIndex;
-      if (m[2] && !m[1] && !this.entities.has(m[2]))
-        this.entities.set(m[2], m[5] ? null : (m[3] ?? m[4] ?? ''));
-    }
-    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-    if (s[i] === ']') return i + 1;
-    this.error('malformed DOCTYPE internal subset');
-    const e = s.indexOf(']', i);
     return e < 0 ? s.length : e + 1;
   }
 }
