@@ -2,6 +2,15 @@
 import type { Readable } from 'node:stream';
 import { FetchError } from './errors.js';
 
+// The Fetch standard's "bad ports": services that must not be spoken HTTP to (cross-protocol abuse).
+const BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104,
+  109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515,
+  526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+  3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+/** Parses and admits a URL: http(s) only, no bad ports, credentials and fragment dropped. */
 export function parseUrl(text: string, base?: URL): URL {
   let url: URL;
   try {
@@ -20,6 +29,11 @@ export function parseUrl(text: string, base?: URL): URL {
         url: url.href,
       },
     );
+  }
+  if (url.port && BAD_PORTS.has(Number(url.port))) {
+    throw new FetchError('fetch_refused_port', `port ${url.port} is not for HTTP (${url.href})`, {
+      url: url.href,
+    });
   }
   if (url.username || url.password) {
     // Credentials in URLs from strangers are a phishing aid; never send them.

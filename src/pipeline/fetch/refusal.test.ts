@@ -114,6 +114,13 @@ describe('refusal of private, special and metadata addresses', () => {
     },
   );
 
+  it.each(['http://example.com:25/', 'https://example.com:22/x', 'http://example.com:6667/'])(
+    'refuses the mail/ssh/irc port of %s',
+    async (url) => {
+      expect((await refusal(url)).code).toBe('fetch_refused_port');
+    },
+  );
+
   it('reports a malformed URL', async () => {
     expect((await refusal('http://')).code).toBe('fetch_bad_url');
   });

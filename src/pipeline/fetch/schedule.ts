@@ -7,7 +7,12 @@ export const MAX_INTERVAL_SEC = 24 * 3600;
 export const DEFAULT_INTERVAL_SEC = 3600;
 export const PAUSE_AFTER_FAILURES = 10;
 /** Error codes that no amount of waiting fixes: pause at once, the operator must act. */
-const PERMANENT_CODES = new Set(['fetch_refused_address', 'fetch_refused_scheme', 'fetch_bad_url']);
+const PERMANENT_CODES = new Set([
+  'fetch_refused_address',
+  'fetch_refused_scheme',
+  'fetch_refused_port',
+  'fetch_bad_url',
+]);
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
