@@ -3,7 +3,7 @@
 // its blocks drops link lists, boilerplate lines and the short lines that trail an article.
 import type { Document, Element } from 'domhandler';
 import { contentChars, type Marks } from './clean.js';
-import { classId, isElement } from './dom.js';
+import { classId, findAll, isElement } from './dom.js';
 import { type Scored, scoreDocument } from './score.js';
 import { type Block, renderBlocks } from './text.js';
 
@@ -22,6 +22,10 @@ function linkDensity(scored: Scored, el: Element): number {
 }
 
 const WIDEN_RATIO = 1.5;
+
+function countArticles(el: Element): number {
+  return findAll(el, (e) => e.name === 'article').length;
+}
 
 function pickTop(scored: Scored): Element | null {
   let top: Element | null = null;
@@ -48,6 +52,8 @@ function pickTop(scored: Scored): Element | null {
       probe = parent;
       continue;
     }
+    // a parent holding several <article>s is a list of teasers, not a bigger article
+    if (countArticles(parent) > countArticles(node) + 1) break;
     const ps = scored.scores.get(parent) ?? 0;
     const ld = linkDensity(scored, parent);
     if (ps >= best * 0.66 && pStats.para > nStats.para * 1.25 && ld < 0.3) node = parent;
@@ -82,12 +88,23 @@ function siblingsToJoin(scored: Scored, top: Element): Element[] {
 }
 
 const BOILERPLATE_LINE =
-  /^(advertisement|advertisements|sponsored|read more|read next|related|related articles?|more on this|see also|share( this)?|share on \w+|follow us|sign up|subscribe|click here|continue reading|watch|listen|photo|image|video|getty images|ap photo|reuters|loading|comments?|\d+ comments?|tweet|email|print|copy link|copyright .*|© .*|all rights reserved.*)[:.!\s]*$/i;
+  /^(advertisement|advertisements|sponsored|read more|read next|related|related articles?|more on this|see also|share( this)?|share on \w+|follow us|sign up|subscribe|click here|continue reading|watch|listen|photo|image|video|getty images|ap photo|reuters|loading|comments?|\d+ comments?|tweet|email|print|copy link|copyright .*|© .*|all rights reserved.*|adverts?|tags|sharing is caring|\d+\s*shares?|tell us what you think|add (a )?(comment|review)|leave a (comment|reply)|back to top|top stories|more stories|you may also like|recommended|trending( now)?)[:.!\s]*$/i;
 
 const CALL_TO_ACTION =
-  /\b(sign up|subscribe|newsletter|follow us|download (the|our) app|all rights reserved|click here to|get the latest|share this (article|story)|read more:|related:|you might also like|recommended for you|our privacy policy|terms of (use|service)|this article (was|has been) (amended|updated)|unlimited access)\b/i;
+  /\b(sign up|subscribe|newsletter|follow us|download (the|our) app|all rights reserved|click here to|get the latest|share this (article|story)|read more:|related:|you might also like|recommended for you|our privacy policy|terms of (use|service)|this article (was|has been) (amended|updated)|unlimited access|affiliate links?|contains affiliate|commission (on|from) purchases)\b/i;
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+const YEAR = /\b(19|20)\d\d\b/;
+
+/** a headline repeated in the body, give or take a kicker ("BREAKING NEWS:") or a site suffix */
+function sameAsTitle(text: string, title: string | null): boolean {
+  if (!title || text.length > title.length * 1.6 + 20) return false;
+  const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const titleWords = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (titleWords.length < 3) return false;
+  return titleWords.filter((w) => words.has(w)).length >= titleWords.length * 0.8;
+}
 
 const LEADING_META = /^(by|von|par|por|door|di|av|published|updated|posted|last updated|modified)\b/i;
 const DATE_LINE =
@@ -128,7 +145,14 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
   while (start < kept.length && start < 4) {
     const b = kept[start];
     if (wordCount(b.text) > 8) break;
-    if (b.tag === 'time' || LEADING_META.test(b.text) || DATE_LINE.test(b.text)) start++;
+    if (
+      b.tag === 'time' ||
+      LEADING_META.test(b.text) ||
+      DATE_LINE.test(b.text) ||
+      (YEAR.test(b.text) && !/[.!?]$/.test(b.text)) ||
+      sameAsTitle(b.text, title)
+    )
+      start++;
     else break;
   }
   kept.splice(0, start);

@@ -19,7 +19,7 @@ sponsored comment comments disqus cookie cookies consent gdpr popup modal breadc
 taglist toolbar menu nav navbar navigation footer masthead sidebar outbrain taboola trending popular mostread
 readmore readnext upnext skip hidden hide invisible sronly print author bio rating pagination pager carousel
 slideshow banner alert overlay login follow disclaimer copyright credits utility toc donate tooltip teaser
-teasers onward gallery caption captions credit lightbox figcaption`.split(/\s+/),
+teasers onward gallery caption captions credit lightbox figcaption cta excerpt`.split(/\s+/),
 );
 
 /** words that mark the article itself: never drop an element carrying one of these as a token */
