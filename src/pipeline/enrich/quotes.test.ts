@@ -59,6 +59,7 @@ describe('findQuotes', () => {
       '“'.repeat(5000) + 'a b c',
       `${'he said “word '.repeat(3000)}`,
       'שלום "עולם גדול" אמר הוא',
+      "4. 'YOU'VE GOT TO CHECK IF THEY'RE STILL THERE!' Benaud's knowledge was matched with humour.",
     ];
     for (const t of bad) {
       const t0 = Date.now();

@@ -84,7 +84,8 @@ function subjectOf(
   if (openAt - s.start > 2) {
     // a quoted title ("Saturday Night Live") or a one- or two-word tag is no one's words
     const quoted = text.slice(openAt + 1, Math.min(text.length, openAt + 200)).split(/[”"»“]/)[0];
-    if (wordCount(quoted) < 2 || /^(?:\p{Lu}[\p{L}’'-]*\s*)+[.,!?]?$/u.test(quoted.trim())) return null;
+    if (wordCount(quoted) < 2 || /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*[.,!?]?$/u.test(quoted.trim()))
+      return null;
     return sentenceSubject(text, s.start, openAt, proper);
   }
   const prev = sentences[si - 1];
