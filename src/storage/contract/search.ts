@@ -70,6 +70,27 @@ export function searchContract(store: CurrentStore): void {
       expect(await ids('ministers')).toEqual([article('p1').id, article('p2').id].sort());
     });
 
+    it('Arabic: spelling variants, diacritics and proclitics find each other, highlighted in place', async () => {
+      await store().articles.upsert(
+        article('ar', {
+          title: 'وزير الخارجية يزور القاهرة',
+          text: 'كَتَبَ الوزير عن إسرائيل والأردن في بيان مطوّل.',
+          language: 'ar',
+        }),
+      );
+      const found = async (q: string) => (await store().search.search({ q })).total;
+      expect(await found('اسرائيل')).toBe(1);
+      expect(await found('الاردن')).toBe(1);
+      expect(await found('أردن')).toBe(1);
+      expect(await found('كتب')).toBe(1);
+      expect(await found('قاهرة')).toBe(1);
+      expect(await found('"الوزير عن اسرائيل"')).toBe(1);
+      expect(await found('لندن')).toBe(0);
+      const { hits } = await store().search.search({ q: 'الاردن' });
+      expect(hits[0].snippet).toContain('<mark>والأردن</mark>');
+      expect(hits[0].snippet).toContain('كَتَبَ');
+    });
+
     it('snippets come from the body, or the description when the body is empty', async () => {
       await store().articles.upsert(
         article('s1', {

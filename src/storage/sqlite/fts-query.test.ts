@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldText } from './fold.js';
 import { toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 
@@ -28,5 +29,21 @@ describe('highlightToHtml', () => {
     );
     expect(highlightToHtml(`${MARK_OPEN}${MARK_OPEN}a`)).toBe('<mark>a</mark>');
     expect(highlightToHtml(`${MARK_CLOSE}a"'`)).toBe('a&quot;&#39;');
+  });
+});
+
+describe('foldText', () => {
+  it('unifies Arabic variants and strips marks and proclitics, word by word', () => {
+    expect(foldText('إسرائيل')).toBe('اسرائيل');
+    expect(foldText('والأردن')).toBe('اردن');
+    expect(foldText('كَتَبَ')).toBe('كتب');
+    expect(foldText('مدرسة على')).toBe('مدرسه علي');
+    expect(foldText('وزير')).toBe('زير');
+    expect(foldText('ول')).toBe('ول');
+    expect(foldText('plain English')).toBe('plain English');
+    expect(foldText(null)).toBeNull();
+    // same number of words: snippets highlight the original text by token position
+    const text = 'كَتَبَ الوزير عن إسرائيل والأردن';
+    expect(foldText(text)!.split(' ')).toHaveLength(text.split(' ').length);
   });
 });

@@ -3,12 +3,15 @@
 // ^, +) lose their meaning, and a trailing * on a word of 2+ letters is kept as a prefix search.
 // Terms are ANDed, which is what people expect from a news search box.
 
+import { foldText } from './fold.js';
+
 const MAX_TERMS = 32;
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 function quote(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  // folded like the indexed text, so Arabic spelling variants meet
+  return `"${(foldText(text) ?? '').replaceAll('"', '""')}"`;
 }
 
 /** The FTS5 MATCH expression for `input`, or null when it holds nothing searchable. */

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../contract.js';
 import { openSqliteStore } from './index.js';
+import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lede-sqlite-'));
@@ -43,6 +44,29 @@ describe('sqlite specifics', () => {
         }),
       ).rejects.toMatchObject({ code: 'storage_tx_misuse' });
       expect(await store.sources.count()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrading an older schema keeps stored articles searchable under the new index', async () => {
+    const file = join(dir, 'upgrade.db');
+    const raw = new Database(file);
+    migrate(raw, migrations.slice(0, 3));
+    const now = new Date().toISOString();
+    raw
+      .prepare(
+        `INSERT INTO articles (id, url, canonical_url, title, text, html, fetched_at, updated_at, sort_at)
+         VALUES ('a1', 'https://x.example/a', 'https://x.example/a', 'إسرائيل تعلن', 'نص', '', ?, ?, ?)`,
+      )
+      .run(now, now, now);
+    raw.close();
+    const store = await openSqliteStore(file);
+    try {
+      expect((await store.search.search({ q: 'اسرائيل' })).total).toBe(1);
+      await store.articles.upsert({ ...(await store.articles.get('a1'))!, title: 'عنوان جديد' });
+      expect((await store.search.search({ q: 'اسرائيل' })).total).toBe(0);
+      expect((await store.search.search({ q: 'جديد' })).total).toBe(1);
     } finally {
       await store.close();
     }
