@@ -27,6 +27,12 @@ export class TtlCache<V> {
     return value;
   }
 
+  /** The live value under `key`, without computing anything. */
+  peek(key: string, now = Date.now()): Promise<V> | undefined {
+    const hit = this.entries.get(key);
+    return hit && now - hit.at < this.ttlMs ? hit.value : undefined;
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -51,6 +51,8 @@ export interface Web {
     build: () => Promise<string>,
     opts?: { type?: string; maxAge?: number; status?: number; vary?: string },
   ): Promise<Response>;
+  /** Whether a body is cached under `key` (then `send` with that key answers without building). */
+  cached(key: string, type?: string): boolean;
   render(element: JSX.Element): Promise<string>;
 }
 
@@ -111,6 +113,7 @@ export function createWeb(options: WebOptions): Web {
         origin: new URL(c.req.url).origin,
       };
     },
+    cached: (key, type = 'text/html; charset=utf-8') => pages.peek(`${key}\u0000${type}`) !== undefined,
     async render(element) {
       return `<!doctype html>${await element.toString()}`;
     },

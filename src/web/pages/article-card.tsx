@@ -18,17 +18,19 @@ export function ArticleCard({
   article,
   ctx,
   sourceName,
+  level = 3,
 }: {
   article: Article;
   ctx: PageContext;
   sourceName?: string;
+  /** heading level of the card's title in the page outline */
+  level?: 2 | 3;
 }) {
   const summary = article.enrichment?.keyPoints[0]?.text ?? article.description ?? article.text;
+  const link = <a href={`/article/${article.id}`}>{article.title}</a>;
   return (
     <article class="card" lang={article.language ?? undefined} dir={dirOf(article.language)}>
-      <h3>
-        <a href={`/article/${article.id}`}>{article.title}</a>
-      </h3>
+      {level === 2 ? <h2 class="card-title">{link}</h2> : <h3>{link}</h3>}
       <p class="meta">
         <span class="source">{sourceName ?? article.siteName ?? hostname(article.canonicalUrl)}</span>
         {' · '}
@@ -44,18 +46,19 @@ export function StoryCard({
   story,
   ctx,
   points = 2,
+  level = 3,
 }: {
   story: WrapUpStory;
   ctx: PageContext;
   points?: number;
+  level?: 2 | 3;
 }) {
   const { t } = ctx;
   const href = story.leadArticleId ? `/article/${story.leadArticleId}` : `/story/${story.storyId}`;
+  const link = <a href={href}>{story.title}</a>;
   return (
     <article class="card story-card">
-      <h3>
-        <a href={href}>{story.title}</a>
-      </h3>
+      {level === 2 ? <h2 class="card-title">{link}</h2> : <h3>{link}</h3>}
       <p class="meta">
         <a href={`/story/${story.storyId}`} class="sources">
           {story.sources === 1 ? t('home.oneSource') : t('home.sources', { n: story.sources })}

@@ -115,7 +115,7 @@ export function WrapUpPage({
       {!chosen || chosen.stories.length === 0 ? <p class="empty">{t('wrapUp.empty')}</p> : null}
       <div class="grid">
         {(chosen?.stories ?? []).map((s) => (
-          <StoryCard story={s} ctx={ctx} points={3} />
+          <StoryCard story={s} ctx={ctx} points={3} level={2} />
         ))}
       </div>
       {others.length > 0 ? (

@@ -65,6 +65,7 @@ export function ListingPage({ ctx, data }: { ctx: PageContext; data: ListingData
             article={a}
             ctx={ctx}
             sourceName={a.sourceId ? data.sourceNames.get(a.sourceId) : undefined}
+            level={data.aside ? 3 : 2}
           />
         ))}
       </div>

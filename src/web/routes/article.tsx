@@ -15,6 +15,9 @@ export function articleRoutes(web: Web) {
     const question = (c.req.query('ask') ?? '').trim().slice(0, 300);
     const ctx = web.page(c);
     const key = `article:${ctx.origin}:${id}:${ctx.lang}:${question}`;
+    const opts = { maxAge: 300, vary: 'Cookie' };
+    // a page rendered in the last seconds is sent as it is: no query at all
+    if (web.cached(key)) return web.send(c, key, () => Promise.reject(new Error('unreachable')), opts);
     const article = await store.articles.get(id);
     if (!article) return notFound(web, c);
     return web.send(
@@ -47,7 +50,7 @@ export function articleRoutes(web: Web) {
           />,
         );
       },
-      { maxAge: 300, vary: 'Cookie' },
+      opts,
     );
   });
 
