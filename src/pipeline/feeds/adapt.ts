@@ -10,15 +10,36 @@ import type { Result, ResultItem } from './result.js';
 import { readSitemap } from './sitemap.js';
 import type { FeedDocument } from './types.js';
 
-/** Name of the first element, skipping the prolog (declaration, comments, doctype). */
+/** Name of the first element, skipping the prolog (declaration, comments, doctype); linear. */
 export function rootElementName(text: string): string | null {
-  const head = text
-    .slice(0, 65536)
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\?[\s\S]*?\?>/g, '')
-    .replace(/<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/gi, '');
-  const m = /<([A-Za-z_][\w:.-]*)/.exec(head);
-  return m ? m[1] : null;
+  const len = Math.min(text.length, 1 << 20);
+  let i = text.indexOf('<');
+  while (i >= 0 && i < len) {
+    if (text.startsWith('<?', i)) i = after(text, '?>', i);
+    else if (text.startsWith('<!--', i)) i = after(text, '-->', i);
+    else if (text.startsWith('<!', i)) {
+      const bracket = text.indexOf('[', i);
+      const close = text.indexOf('>', i);
+      // a doctype with an internal subset ends at "]>"; one without at the first ">"
+      i =
+        bracket >= 0 && (close < 0 || bracket < close)
+          ? after(text, ']', bracket)
+          : close < 0
+            ? -1
+            : close + 1;
+    } else {
+      const m = /^<([A-Za-z_][\w:.-]*)/.exec(text.slice(i, i + 200));
+      if (m) return m[1];
+      i++;
+    }
+    if (i >= 0) i = text.indexOf('<', i);
+  }
+  return null;
+}
+
+function after(text: string, token: string, from: number): number {
+  const at = text.indexOf(token, from);
+  return at < 0 ? -1 : at + token.length;
 }
 
 function isHttp(u: string | null): u is string {

@@ -24,10 +24,13 @@ export function decodeEntities(s: string): string {
 const BLOCK =
   /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|figure|figcaption)\b[^>]*>/gi;
 
+// Domain text fields are short; the cap also keeps the lazy regexes below linear in practice.
+const MAX_HTML = 200_000;
+
 export function htmlToText(html: string | null): string | null {
   if (!html) return null;
   const text = decodeEntities(
-    html
+    (html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html)
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
       .replace(BLOCK, '\n')

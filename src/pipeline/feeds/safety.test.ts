@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LedeError } from '../../lib/errors.js';
+import { readFeedDocument } from './adapt.js';
 import { parseFeed } from './parse.js';
 import { parseFeedStream } from './stream.js';
 
@@ -118,5 +119,18 @@ describe('bad input', () => {
     expect(code(timed(() => parseFeed(bomb, undefined, { maxBytes: 1024 * 1024 })).error)).toBe(
       'feed_too_large',
     );
+  });
+
+  it.each([
+    ['bare ampersands', `<rss><channel><title>${'&'.repeat(2_000_000)};</title></channel></rss>`],
+    ['unterminated comments', `${'<!--'.repeat(500_000)}`],
+    ['unterminated tags', `<rss>${'<a b="'.repeat(300_000)}`],
+    ['lone "<"', `<rss><channel><title>${'< '.repeat(1_000_000)}</title></channel></rss>`],
+    ['deep unclosed siblings', `<rss><channel>${'<item><title>x'.repeat(100)}`],
+  ])('pathological input stays linear: %s', (_name, xml) => {
+    const r = timed(() => readFeedDocument(xml, 'https://e.org/feed'));
+    expect(r.ms).toBeLessThan(3000);
+    if (r.value) expect(r.value.wellFormed).toBe(false);
+    else expect(r.error).toBeInstanceOf(LedeError);
   });
 });

@@ -13,6 +13,27 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+/** The ";" ending a reference that starts at `from`, or -1 at the first character no
+ * reference can contain (so a bare "&" costs a character or two). */
+function semicolonNear(s: string, from: number): number {
+  const end = Math.min(s.length, from + 40);
+  for (let i = from; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59) return i;
+    const nameChar =
+      (c >= 48 && c <= 58) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 35 ||
+      c === 95 ||
+      c === 45 ||
+      c === 46 ||
+      c > 127;
+    if (!nameChar) return -1;
+  }
+  return -1;
+}
+
 export class EntityResolver {
   private readonly entities = new Map<string, string | null>(); // null = external, never loaded
   private expanded = 0;
@@ -24,38 +45,39 @@ export class EntityResolver {
 
   /** Resolves character and entity references; leniency for bare "&" and HTML entity names. */
   decode(raw: string, depth = 0): string {
+    if (raw.indexOf(';') < 0 && raw.indexOf('&#') < 0) {
+      // no reference can end here: every "&" is a bare one (URLs with query strings)
+      this.error('bare "&" or unterminated reference');
+      return raw;
+    }
+    // `pos` starts the pending literal run: bare "&"s stay in it, so text full of them is
+    // copied once instead of piece by piece
     let out = '';
     let pos = 0;
+    let from = 0;
     for (;;) {
-      const amp = raw.indexOf('&', pos);
+      const amp = raw.indexOf('&', from);
       if (amp < 0) break;
-      out += raw.slice(pos, amp);
-      const semi = raw.indexOf(';', amp + 1);
-      const ref = semi > amp && semi - amp <= 40 ? raw.slice(amp + 1, semi) : '';
+      // look for the ";" a short way only: text full of bare "&" must stay linear
+      const semi = semicolonNear(raw, amp + 1);
+      const ref = semi > 0 ? raw.slice(amp + 1, semi) : '';
       if (!ref || !/^(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z_:][\w.:-]*)$/.test(ref)) {
-        // "&#x41" without ";" reads as the character, like HTML; anything else is a bare "&"
-        const m = /^&#([xX][0-9a-fA-F]+|[0-9]+)/.exec(raw.slice(amp, amp + 12));
-        if (m) {
-          out += this.charRef(m[1][0] === 'x' || m[1][0] === 'X' ? `#${m[1]}` : `#${m[1]}`);
-          pos = amp + m[0].length;
-        } else {
-          out += '&';
-          pos = amp + 1;
-        }
         this.error('bare "&" or unterminated reference');
+        // "&#x41" without ";" reads as the character, like HTML; anything else is a bare "&"
+        const m =
+          raw.charCodeAt(amp + 1) === 35
+            ? /^&#([xX][0-9a-fA-F]+|[0-9]+)/.exec(raw.slice(amp, amp + 12))
+            : null;
+        if (m) {
+          out += raw.slice(pos, amp) + this.charRef(`#${m[1]}`);
+          pos = from = amp + m[0].length;
+        } else from = amp + 1;
         continue;
       }
-      pos = semi + 1;
-      if (ref[0] === '#') {
-        out += this.charRef(ref);
-        continue;
-      }
-      const xml = XML_ENTITIES[ref];
-      if (xml !== undefined) {
-        out += xml;
-        continue;
-      }
-      out += this.namedEntity(ref, depth);
+      out += raw.slice(pos, amp);
+      pos = from = semi + 1;
+      if (ref[0] === '#') out += this.charRef(ref);
+      else out += XML_ENTITIES[ref] ?? this.namedEntity(ref, depth);
     }
     return out + raw.slice(pos);
   }
