@@ -4,7 +4,7 @@
 import type { Document, Element } from 'domhandler';
 import { contentChars, type Marks } from './clean.js';
 import { classId, findAll, isElement } from './dom.js';
-import { type Scored, scoreDocument } from './score.js';
+import { type Scored, scoreDocument, textOf } from './score.js';
 import { type Block, renderBlocks } from './text.js';
 
 export interface BodyResult {
@@ -20,6 +20,26 @@ function linkDensity(scored: Scored, el: Element): number {
   const s = scored.stats.get(el);
   return s?.text ? s.link / s.text : 0;
 }
+
+const INLINE = new Set([
+  'a',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'span',
+  'br',
+  'small',
+  'sup',
+  'sub',
+  'u',
+  'time',
+  'abbr',
+  'cite',
+  'q',
+  'mark',
+  'code',
+]);
 
 const WIDEN_RATIO = 1.5;
 
@@ -65,16 +85,24 @@ function pickTop(scored: Scored): Element | null {
   return node;
 }
 
+function isLeafProse(el: Element): boolean {
+  if (el.name !== 'div' && el.name !== 'section') return false;
+  for (const c of el.children) if (isElement(c) && !INLINE.has(c.name)) return false;
+  return /[.!?…"”»。]\s*$/.test(textOf(el));
+}
+
 function siblingsToJoin(scored: Scored, top: Element): Element[] {
   const parent = top.parent;
   if (!parent || !isElement(parent)) return [top];
   const topScore = scored.scores.get(top) ?? 0;
   const threshold = Math.max(10, topScore * 0.2);
   const out: Element[] = [];
+  let before = true;
   for (const sib of parent.children) {
     if (!isElement(sib)) continue;
     if (sib === top) {
       out.push(sib);
+      before = false;
       continue;
     }
     const score = scored.scores.get(sib) ?? 0;
@@ -82,7 +110,8 @@ function siblingsToJoin(scored: Scored, top: Element): Element[] {
     if (!st) continue;
     const ld = st.text ? st.link / st.text : 0;
     if (score >= threshold && ld < 0.3) out.push(sib);
-    else if (sib.name === 'p' && st.text > 80 && ld < 0.25) out.push(sib);
+    // a lone paragraph beside the article (a <p>, or a lead in a leaf <div> before it)
+    else if (st.text > 80 && ld < 0.25 && (sib.name === 'p' || (before && isLeafProse(sib)))) out.push(sib);
   }
   return out;
 }
@@ -99,7 +128,7 @@ const YEAR = /\b(19|20)\d\d\b/;
 
 /** a headline repeated in the body, give or take a kicker ("BREAKING NEWS:") or a site suffix */
 function sameAsTitle(text: string, title: string | null): boolean {
-  if (!title || text.length > title.length * 1.6 + 20) return false;
+  if (!title || text.length > title.length * 1.3 + 15) return false;
   const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   const titleWords = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (titleWords.length < 3) return false;

@@ -113,6 +113,13 @@ export type Marks = Map<Element, MarkReason>;
 
 export function pruneBoilerplate(doc: Document): Marks {
   const marked: Marks = new Map();
+  // a class-marked element holding most of the page's prose is a layout wrapper
+  // ("container penci_sidebar", "theiaStickySidebar"), not boilerplate
+  let total = -1;
+  const holdsMostProse = (el: Element) => {
+    if (total < 0) total = documentParagraphChars(doc);
+    return total > 0 && contentChars(el) >= total * 0.6;
+  };
   walkElements(doc, (el) => {
     const name = el.name;
     if (DROP_TAGS.has(name)) {
@@ -138,7 +145,8 @@ export function pruneBoilerplate(doc: Document): Marks {
       hint &&
       isNegativeHint(hint) &&
       !POSITIVE.test(hint) &&
-      !/articlebody|text/i.test(attr(el, 'itemprop'))
+      !/articlebody|text/i.test(attr(el, 'itemprop')) &&
+      !holdsMostProse(el)
     ) {
       marked.set(el, 'class');
       return false;
