@@ -10,6 +10,7 @@ export const en = {
   'search.title': 'Search',
   'search.resultsFor': 'Results for “{q}”',
   'search.count': '{n} results',
+  'search.many': 'More than {n} results',
   'search.none': 'Nothing matches your search. Try fewer or other words.',
   'search.prompt': 'Type words to search every article Lede has stored.',
   'search.filters': 'Filters',

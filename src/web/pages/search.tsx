@@ -6,6 +6,9 @@ import { TimeAgo } from './article-card.js';
 import { dirOf, Layout, type PageContext } from './layout.js';
 import { FeedLinks, Pager } from './listing.js';
 
+/** The store counts matches up to this many (a larger total is reported as this). */
+export const MANY = 1000;
+
 export interface SearchForm {
   q: string;
   source: string;
@@ -104,7 +107,11 @@ export function SearchPage({ ctx, data }: { ctx: PageContext; data: SearchData }
       ) : data.total === 0 ? (
         <p class="empty">{t('search.none')}</p>
       ) : (
-        <p class="meta">{t('search.count', { n: data.total })}</p>
+        <p class="meta">
+          {data.total >= MANY
+            ? t('search.many', { n: MANY.toLocaleString(ctx.lang) })
+            : t('search.count', { n: data.total })}
+        </p>
       )}
       <ol class="results">
         {data.hits.map(({ article, snippet }) => (

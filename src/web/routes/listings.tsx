@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { buildStoryData } from '../../pipeline/stories/story-data.js';
 import { pageOf, type Web } from '../context.js';
 import { ListingPage } from '../pages/listing.js';
-import { SearchPage } from '../pages/search.js';
+import { MANY, SearchPage } from '../pages/search.js';
 import { SourcePage } from '../pages/source.js';
 import { StoryPage } from '../pages/story.js';
 import { TagAbout } from '../pages/tag.js';
@@ -138,7 +138,9 @@ export function listingRoutes(web: Web) {
     const languages = [
       ...new Set((await web.sources()).map((s) => s.language).filter((l): l is string => !!l)),
     ].sort();
-    const more = result.total > page * PAGE_SIZE;
+    // the total is exact up to MANY, a lower bound beyond: a full page says there may be more
+    const more =
+      result.hits.length === PAGE_SIZE && (result.total > page * PAGE_SIZE || result.total >= MANY);
     return web.send(
       c,
       null,
