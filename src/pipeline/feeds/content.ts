@@ -96,9 +96,9 @@ const TYPE_ALIASES: Record<string, string> = {
   xhtml: 'application/xhtml+xml',
 };
 
-export function contentType(node: XNode, kind: ContentKind): string {
+export function contentType(node: XNode, kind: ContentKind, defaultType?: string): string {
   const t = node.attrs.type;
-  if (t === undefined) return kind === 'rss' ? 'text/html' : 'text/plain';
+  if (t === undefined) return defaultType ?? (kind === 'rss' ? 'text/html' : 'text/plain');
   const low = t.trim().toLowerCase();
   return TYPE_ALIASES[low] ?? low;
 }
@@ -121,9 +121,10 @@ function decodeBase64(s: string): string | null {
   }
 }
 
-/** The value of a text construct element. */
-export function textConstruct(node: XNode, kind: ContentKind): string {
-  const type = contentType(node, kind);
+/** The value of a text construct element; `defaultType` applies when it has no type= (an
+ * xhtml:body is XHTML by nature). */
+export function textConstruct(node: XNode, kind: ContentKind, defaultType?: string): string {
+  const type = contentType(node, kind, defaultType);
   const only = node.children.length === 1 ? node.children[0] : null;
   if (typeof only === 'string' && !type.endsWith('xml')) {
     // the common case: one run of text in an HTML or text construct

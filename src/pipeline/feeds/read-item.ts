@@ -69,14 +69,10 @@ function readMedia(node: XNode, kind: ContentKind, m: MediaFallbacks, item: Resu
 
 /** Content-ish element with its type, so that a textual one can stand in for the summary. */
 function content(node: XNode, kind: ContentKind, defaultType: string): { value: string; copy: boolean } {
-  const type = node.attrs.type === undefined ? defaultType : contentType(node, kind);
-  const n =
-    node.attrs.type === undefined && defaultType === 'application/xhtml+xml' ? withType(node, 'xhtml') : node;
-  return { value: textConstruct(n, kind), copy: COPY_TO_SUMMARY.has(type) };
-}
-
-function withType(node: XNode, type: string): XNode {
-  return { ...node, attrs: { ...node.attrs, type } };
+  return {
+    value: textConstruct(node, kind, defaultType),
+    copy: COPY_TO_SUMMARY.has(contentType(node, kind, defaultType)),
+  };
 }
 
 export function readItem(node: XNode, kind: ContentKind): ResultItem {
