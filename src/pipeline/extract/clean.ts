@@ -40,8 +40,16 @@ function words(hint: string): string[] {
   return out;
 }
 
+function insideArticle(el: Element): boolean {
+  for (let p = el.parent; p && isElement(p); p = p.parent) if (p.name === 'article') return true;
+  return false;
+}
+
 export function isNegativeHint(hint: string): boolean {
   if (!hint) return false;
+  // embedded posts (tweets, Instagram) in a "social-media-embed" wrapper are quoted content
+  if (hint.includes('embed')) return false;
+  if (/related|recommend/.test(hint)) return true;
   for (const w of words(hint)) if (NEGATIVE_WORDS.has(w)) return true;
   return /(^|[\s_-])(sr-only|visually-hidden|read-more|more-stories|most-popular|related-|social-|share-)/.test(
     hint,
@@ -128,6 +136,11 @@ export function pruneBoilerplate(doc: Document): Marks {
     }
     if (el.attribs.hidden !== undefined || HIDDEN_STYLE.test(attr(el, 'style'))) {
       marked.set(el, 'hidden');
+      return false;
+    }
+    // an <article> inside another is a teaser of a related story
+    if (name === 'article' && insideArticle(el) && !holdsMostProse(el)) {
+      marked.set(el, 'class');
       return false;
     }
     if (STRUCTURAL.has(name)) return undefined;
