@@ -50,18 +50,32 @@ function vec(ws: string[]): Vec {
   return v;
 }
 
-function cosine(a: Vec, b: Vec, idf: Map<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [w, x] of a) {
-    const i = idf.get(w) ?? 1;
-    na += (x * i) ** 2;
-    const y = b.get(w);
-    if (y) dot += x * y * i * i;
+/** Weighted vector with its norm, so each cosine costs one pass over the smaller vector. */
+interface WVec {
+  v: Map<string, number>;
+  norm: number;
+}
+
+function weigh(v: Vec, idf: Map<string, number>): WVec {
+  const w = new Map<string, number>();
+  let norm = 0;
+  for (const [k, x] of v) {
+    const y = x * (idf.get(k) ?? 1);
+    w.set(k, y);
+    norm += y * y;
   }
-  for (const [w, y] of b) nb += (y * (idf.get(w) ?? 1)) ** 2;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  return { v: w, norm: Math.sqrt(norm) };
+}
+
+function cosine(a: WVec, b: WVec): number {
+  if (!a.norm || !b.norm) return 0;
+  const [small, large] = a.v.size <= b.v.size ? [a.v, b.v] : [b.v, a.v];
+  let dot = 0;
+  for (const [k, x] of small) {
+    const y = large.get(k);
+    if (y) dot += x * y;
+  }
+  return dot / (a.norm * b.norm);
 }
 
 /** Length prior: very short lines (datelines, captions) and run-on blocks make poor points. */
@@ -86,14 +100,14 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
   for (const [w, n] of sf) idf.set(w, Math.log(1 + sentences.length / n));
   const doc: Vec = new Map();
   for (const v of vs) for (const [w, x] of v) doc.set(w, (doc.get(w) ?? 0) + x);
-  const head = vec(words(title));
-  const base = vs.map((v, i) => {
+  const wv = vs.map((v) => weigh(v, idf));
+  const wdoc = weigh(doc, idf);
+  const head = weigh(vec(words(title)), idf);
+  const base = wv.map((v, i) => {
     if (ws[i].length < 3) return Number.NEGATIVE_INFINITY;
     const pos = 1 / Math.sqrt(1 + i);
     const score =
-      o.position * pos +
-      o.centrality * cosine(v, doc, idf) +
-      (head.size ? o.headline * cosine(v, head, idf) : 0);
+      o.position * pos + o.centrality * cosine(v, wdoc) + (head.norm ? o.headline * cosine(v, head) : 0);
     return score * lengthPrior(ws[i].length);
   });
   const chosen: number[] = [];
@@ -104,7 +118,7 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
     for (let i = 0; i < sentences.length; i++) {
       if (chosen.includes(i) || base[i] === Number.NEGATIVE_INFINITY) continue;
       let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, cosine(vs[i], vs[j], idf));
+      for (const j of chosen) redundancy = Math.max(redundancy, cosine(wv[i], wv[j]));
       const mmr = o.lambda * base[i] - (1 - o.lambda) * redundancy;
       if (mmr > bestScore) {
         bestScore = mmr;

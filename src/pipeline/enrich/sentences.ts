@@ -56,8 +56,20 @@ function endsAbbreviation(text: string, dot: number): boolean {
   return /^(?:\p{L}\.){1,4}\p{L}$/u.test(word) && word.length <= 9;
 }
 
+// Several enrichers split the same text in a row: keep the last answer (callers must not mutate it).
+let lastText: string | null = null;
+let lastSentences: readonly Sentence[] = [];
+
 /** Splits `text` into sentences; spans are trimmed, never empty, in order and non-overlapping. */
 export function splitSentences(text: string): Sentence[] {
+  if (text === lastText) return lastSentences as Sentence[];
+  const out = split(text);
+  lastText = text;
+  lastSentences = out;
+  return out;
+}
+
+function split(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
   let start = 0;
