@@ -5,13 +5,14 @@
 import { hexHash } from '../../lib/hash.js';
 import {
   absorb,
-  type Channels,
   type ChannelWeights,
   type LiveStory,
   mergeInto,
   newStory,
   similarity,
+  storyChannels,
   storyKeys,
+  type WeightedChannels,
   weighChannels,
 } from './live-story.js';
 import { StoryIndex } from './story-index.js';
@@ -35,6 +36,8 @@ export interface ClustererOptions {
   mergeMinSize: number;
   youngBonus: number;
   centroidTerms: number;
+  /** heaviest body terms kept of each article */
+  articleTerms: number;
 }
 
 export const DEFAULT_OPTIONS: ClustererOptions = {
@@ -44,10 +47,11 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
   dayDecay: 0.85,
   halfLifeHours: 24,
-  maxCandidates: 24,
+  maxCandidates: 12,
   mergeMinSize: 2,
   youngBonus: 0,
   centroidTerms: 160,
+  articleTerms: 100,
 };
 
 /** Story id derived from its first article, so a rebuilt clusterer gives the same ids. */
@@ -117,21 +121,23 @@ export class StoryClusterer {
     this.sweep();
 
     const features = docFeatures(doc.title ?? '', doc.text ?? '', time, doc.entities);
+    // IDF as it was before this article: the same weights whether placed live or restored
+    const weighted = weighChannels(features, this.df, this.options.articleTerms);
     if (knownStory !== null) {
       this.learn(features);
       const id = this.resolve(knownStory) ?? knownStory;
       const story = this.stories.get(id);
-      if (story) this.join(story, doc.id, features);
-      else this.create(id, doc, features);
+      if (story) this.join(story, features, weighted);
+      else this.create(id, doc, features, weighted);
       return { storyId: id, created: !story, score: 0, merged: [] };
     }
 
-    const scored = this.score(features);
+    const scored = this.candidates(features, weighted);
     this.learn(features);
     const best = scored[0];
     if (!best || best.score < this.thresholdFor(this.stories.get(best.storyId)!)) {
       const id = this.uniqueId(doc.id);
-      this.create(id, doc, features);
+      this.create(id, doc, features, weighted);
       return { storyId: id, created: true, score: 0, merged: [] };
     }
     let target = this.stories.get(best.storyId)!;
@@ -141,31 +147,29 @@ export class StoryClusterer {
       if (best.score < this.options.mergeThreshold || other.score < this.options.mergeThreshold) break;
       target = this.mergePair(target, this.stories.get(other.storyId)!, merged);
     }
-    this.join(target, doc.id, features);
-    const storyId = this.mergeAround(target, merged);
+    // the story's keys (and so its neighbours) change only when it is re-indexed
+    const storyId = this.join(target, features, weighted) ? this.mergeAround(target, merged) : target.id;
     return { storyId, created: false, score: best.score, merged };
   }
 
   /** Candidate stories for an article, best first. */
   score(features: DocFeatures): ScoredStory[] {
-    const keys: Array<[string, number]> = [];
-    for (const key of topKeys(features.body, 12, this.df)) keys.push([key, 1]);
-    for (const key of topKeys(features.names, 8, this.df)) keys.push([key, 1.5]);
-    const ids = this.index.candidates(
-      keys,
-      this.options.maxCandidates,
-      (id) => this.stories.get(id)?.seq ?? 0,
-    );
-    return this.rank(features, features.time, ids);
+    return this.candidates(features, weighChannels(features, this.df, this.options.articleTerms));
   }
 
-  private rank(raw: Channels, time: number | null, ids: string[]): ScoredStory[] {
+  private candidates(features: DocFeatures, weighted: WeightedChannels): ScoredStory[] {
+    const keys: Array<[string, number]> = [];
+    for (const key of topKeys(weighted.body.v, 12)) keys.push([key, 1]);
+    for (const key of topKeys(weighted.names.v, 8)) keys.push([key, 1.5]);
+    const ids = this.index.candidates(keys, this.options.maxCandidates);
+    return this.rank(weighted, features.time, ids);
+  }
+
+  private rank(channels: WeightedChannels, time: number | null, ids: string[]): ScoredStory[] {
     const out: ScoredStory[] = [];
-    if (ids.length === 0) return out;
-    const channels = weighChannels(raw, this.df);
     for (const id of ids) {
       const story = this.stories.get(id)!;
-      let score = similarity(channels, story, this.df, this.options.weights);
+      let score = similarity(channels, story, this.options.weights);
       if (time !== null && story.last !== null) {
         score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
       }
@@ -185,10 +189,10 @@ export class StoryClusterer {
     let target = grown;
     for (let round = 0; round < 3; round++) {
       if (target.size < this.options.mergeMinSize) break;
-      const keys = storyKeys(target, this.df).map((key): [string, number] => [key, 1]);
-      const ids = this.index.candidates(keys, 6, (id) => this.stories.get(id)?.seq ?? 0);
+      const keys = storyKeys(target).map((key): [string, number] => [key, 1]);
+      const ids = this.index.candidates(keys, 6);
       const others = this.rank(
-        target,
+        storyChannels(target),
         target.last,
         ids.filter((id) => id !== target.id),
       );
@@ -204,10 +208,10 @@ export class StoryClusterer {
   /** Folds the younger story into the older one, which keeps its id; returns the older. */
   private mergePair(a: LiveStory, b: LiveStory, merged: string[]): LiveStory {
     const [older, younger] = a.seq < b.seq ? [a, b] : [b, a];
-    mergeInto(older, younger, this.options.centroidTerms, this.df);
+    mergeInto(older, younger, this.options.centroidTerms);
     this.drop(younger.id);
     this.aliases.set(younger.id, older.id);
-    this.index.set(older.id, storyKeys(older, this.df));
+    this.index.set(older.id, storyKeys(older));
     merged.push(younger.id);
     return older;
   }
@@ -228,16 +232,19 @@ export class StoryClusterer {
     return id;
   }
 
-  private create(id: string, doc: ClusterInput, features: DocFeatures): void {
-    const story = newStory(id, this.sequence++, doc.id, features, this.df);
+  private create(id: string, doc: ClusterInput, features: DocFeatures, weighted: WeightedChannels): void {
+    const story = newStory(id, this.sequence++, doc.id, features, weighted);
     this.stories.set(id, story);
-    this.index.set(id, storyKeys(story, this.df));
+    this.index.set(id, storyKeys(story));
   }
 
-  private join(story: LiveStory, articleId: string, features: DocFeatures): void {
-    absorb(story, articleId, features, this.options.halfLifeHours, this.options.centroidTerms, this.df);
+  /** Adds the article to the story; true when the story was re-indexed. */
+  private join(story: LiveStory, features: DocFeatures, weighted: WeightedChannels): boolean {
+    absorb(story, features, weighted, this.options.halfLifeHours, this.options.centroidTerms);
     // a grown story's top keys drift slowly: re-index while it is young, then every 4th article
-    if (story.size <= 4 || story.size % 4 === 0) this.index.set(story.id, storyKeys(story, this.df));
+    if (story.size > 4 && story.size % 4 !== 0) return false;
+    this.index.set(story.id, storyKeys(story));
+    return true;
   }
 
   private drop(id: string): void {

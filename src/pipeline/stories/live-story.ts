@@ -4,14 +4,14 @@ import {
   addScaled,
   type DocFeatures,
   type DocumentFrequency,
-  idfNorm,
+  dotCosine,
+  norm,
   prune,
   type Sparse,
   scaleInPlace,
   topKeys,
   type Weighted,
   weigh,
-  weightedCosine,
 } from './vectors.js';
 
 export interface Channels {
@@ -28,34 +28,56 @@ export interface LiveStory extends Channels {
   seq: number;
   firstArticleId: string;
   size: number;
-  /** articles counted with their decay: the denominator of the average link */
-  mass: number;
   first: number | null;
   last: number | null;
-  // IDF-weighted norms, recomputed when the story changes or the DF table has grown
   bodyNorm: number;
   titleNorm: number;
   namesNorm: number;
   numbersNorm: number;
-  normN: number;
 }
 
+const CHANNELS = ['body', 'title', 'names', 'numbers'] as const;
 const TITLE_TERMS = 48;
 const NAME_TERMS = 64;
+
+export type WeightedChannels = Record<keyof Channels, Weighted>;
+
+/**
+ * An article's channels with the IDF of the moment applied once. Centroids keep these frozen
+ * weights, so scoring never looks an IDF up on the story side: the cost per candidate is one
+ * pass over the shared terms.
+ */
+export function weighChannels(c: Channels, df: DocumentFrequency, bodyTerms: number): WeightedChannels {
+  return {
+    body: weigh(c.body, df, bodyTerms),
+    title: weigh(c.title, df),
+    names: weigh(c.names, df, 48),
+    numbers: weigh(c.numbers, df, 48),
+  };
+}
+
+/** A story's centroids seen as a query (for story-to-story comparison before a merge). */
+export function storyChannels(story: LiveStory): WeightedChannels {
+  return {
+    body: { v: story.body, norm: story.bodyNorm },
+    title: { v: story.title, norm: story.titleNorm },
+    names: { v: story.names, norm: story.namesNorm },
+    numbers: { v: story.numbers, norm: story.numbersNorm },
+  };
+}
 
 export function newStory(
   id: string,
   seq: number,
   articleId: string,
   f: DocFeatures,
-  df: DocumentFrequency,
+  w: WeightedChannels,
 ): LiveStory {
   const story: LiveStory = {
     id,
     seq,
     firstArticleId: articleId,
     size: 0,
-    mass: 0,
     body: new Map(),
     title: new Map(),
     names: new Map(),
@@ -66,122 +88,76 @@ export function newStory(
     titleNorm: 1,
     namesNorm: 1,
     numbersNorm: 1,
-    normN: -1,
   };
-  addDoc(story, f, df);
+  addDoc(story, w);
+  refresh(story);
   return story;
 }
 
-/**
- * Each article counts once whatever its length: its vectors are added at unit TF-IDF length
- * (the IDF of the moment), so the centroid over its mass is the mean of its articles.
- */
-function addDoc(story: LiveStory, f: DocFeatures, df: DocumentFrequency): void {
-  addScaled(story.body, f.body, 1 / idfNorm(f.body, df));
-  addScaled(story.title, f.title, 1 / idfNorm(f.title, df));
-  addScaled(story.names, f.names, 1 / idfNorm(f.names, df));
-  addScaled(story.numbers, f.numbers, 1 / idfNorm(f.numbers, df));
-  story.mass++;
+/** Each article counts once whatever its length: its vectors are added at unit length. */
+function addDoc(story: LiveStory, w: WeightedChannels): void {
+  for (const c of CHANNELS) addScaled(story[c], w[c].v, 1 / w[c].norm);
   story.size++;
-  story.normN = -1;
 }
 
-function decay(story: LiveStory, factor: number): void {
-  if (factor >= 0.999) return;
-  scaleInPlace(story.body, factor);
-  scaleInPlace(story.title, factor);
-  scaleInPlace(story.names, factor);
-  scaleInPlace(story.numbers, factor);
-  story.mass *= factor;
+function refresh(story: LiveStory): void {
+  story.bodyNorm = norm(story.body);
+  story.titleNorm = norm(story.title);
+  story.namesNorm = norm(story.names);
+  story.numbersNorm = norm(story.numbers);
 }
 
-function trim(story: LiveStory, centroidTerms: number, df: DocumentFrequency): void {
-  story.body = prune(story.body, centroidTerms, df);
-  story.title = prune(story.title, TITLE_TERMS, df);
-  story.names = prune(story.names, NAME_TERMS, df);
-  story.numbers = prune(story.numbers, NAME_TERMS, df);
+function trim(story: LiveStory, centroidTerms: number): void {
+  story.body = prune(story.body, centroidTerms);
+  story.title = prune(story.title, TITLE_TERMS);
+  story.names = prune(story.names, NAME_TERMS);
+  story.numbers = prune(story.numbers, NAME_TERMS);
+  refresh(story);
 }
 
 /** Adds an article; older weights fade with the story's half-life so the story can move on. */
 export function absorb(
   story: LiveStory,
-  _articleId: string,
   f: DocFeatures,
+  w: WeightedChannels,
   halfLifeHours: number,
   centroidTerms: number,
-  df: DocumentFrequency,
 ): void {
   if (f.time !== null && story.last !== null && f.time > story.last) {
-    decay(story, 0.5 ** ((f.time - story.last) / (halfLifeHours * 3_600_000)));
+    const factor = 0.5 ** ((f.time - story.last) / (halfLifeHours * 3_600_000));
+    if (factor < 0.999) for (const c of CHANNELS) scaleInPlace(story[c], factor);
   }
-  addDoc(story, f, df);
+  addDoc(story, w);
   if (f.time !== null) {
     story.last = story.last === null ? f.time : Math.max(story.last, f.time);
     story.first = story.first === null ? f.time : Math.min(story.first, f.time);
   }
-  trim(story, centroidTerms, df);
+  trim(story, centroidTerms);
 }
 
 /** Folds `younger` into `older` (which keeps its id). */
-export function mergeInto(
-  older: LiveStory,
-  younger: LiveStory,
-  centroidTerms: number,
-  df: DocumentFrequency,
-): void {
-  addScaled(older.body, younger.body, 1);
-  addScaled(older.title, younger.title, 1);
-  addScaled(older.names, younger.names, 1);
-  addScaled(older.numbers, younger.numbers, 1);
+export function mergeInto(older: LiveStory, younger: LiveStory, centroidTerms: number): void {
+  for (const c of CHANNELS) addScaled(older[c], younger[c], 1);
   older.size += younger.size;
-  older.mass += younger.mass;
   if (younger.last !== null)
     older.last = older.last === null ? younger.last : Math.max(older.last, younger.last);
   if (younger.first !== null) {
     older.first = older.first === null ? younger.first : Math.min(older.first, younger.first);
   }
-  older.normN = -1;
-  trim(older, centroidTerms, df);
-}
-
-export function refreshNorms(story: LiveStory, df: DocumentFrequency): void {
-  if (story.normN >= 0 && df.n <= story.normN * 1.02 + 1) return;
-  story.bodyNorm = idfNorm(story.body, df);
-  story.titleNorm = idfNorm(story.title, df);
-  story.namesNorm = idfNorm(story.names, df);
-  story.numbersNorm = idfNorm(story.numbers, df);
-  story.normN = df.n;
+  trim(older, centroidTerms);
 }
 
 /** Weighted cosine over the four channels: body terms, headline terms, names, numbers. */
-export function similarity(
-  a: WeightedChannels,
-  story: LiveStory,
-  df: DocumentFrequency,
-  w: ChannelWeights,
-): number {
-  refreshNorms(story, df);
+export function similarity(a: WeightedChannels, story: LiveStory, w: ChannelWeights): number {
   return (
-    w.body * weightedCosine(a.body, story.body, story.bodyNorm, df) +
-    w.title * weightedCosine(a.title, story.title, story.titleNorm, df) +
-    w.names * weightedCosine(a.names, story.names, story.namesNorm, df) +
-    w.numbers * weightedCosine(a.numbers, story.numbers, story.numbersNorm, df)
+    w.body * dotCosine(a.body, story.body, story.bodyNorm) +
+    w.title * dotCosine(a.title, story.title, story.titleNorm) +
+    w.names * dotCosine(a.names, story.names, story.namesNorm) +
+    w.numbers * dotCosine(a.numbers, story.numbers, story.numbersNorm)
   );
 }
 
-export type WeightedChannels = Record<keyof Channels, Weighted>;
-
-/** IDF weights applied once per article (or story) before it is compared with many stories. */
-export function weighChannels(c: Channels, df: DocumentFrequency): WeightedChannels {
-  return {
-    body: weigh(c.body, df),
-    title: weigh(c.title, df),
-    names: weigh(c.names, df),
-    numbers: weigh(c.numbers, df),
-  };
-}
-
 /** The keys a story is found by: its heaviest body terms and names. */
-export function storyKeys(story: LiveStory, df: DocumentFrequency): string[] {
-  return [...topKeys(story.body, 24, df), ...topKeys(story.names, 16, df)];
+export function storyKeys(story: LiveStory): string[] {
+  return [...topKeys(story.body, 24), ...topKeys(story.names, 16)];
 }

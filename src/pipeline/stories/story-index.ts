@@ -30,18 +30,27 @@ export class StoryIndex {
   }
 
   /**
-   * Stories sharing the given keys, best first by summed key weight; ties keep the order in
-   * which stories entered the index, so results are deterministic.
+   * Stories sharing the given keys, best first by summed key weight. A key carried by more than
+   * `maxPosting` stories is skipped: it says little and would cost a scan of the window. Ties
+   * keep the order in which stories first met a key, so results are deterministic.
    */
-  candidates(keys: Array<[string, number]>, limit: number, order: (id: string) => number): string[] {
+  candidates(keys: Array<[string, number]>, limit: number, maxPosting = 128): string[] {
     const hits = new Map<string, number>();
     for (const [key, weight] of keys) {
       const set = this.postings.get(key);
-      if (!set) continue;
+      if (!set || set.size > maxPosting) continue;
       for (const id of set) hits.set(id, (hits.get(id) ?? 0) + weight);
     }
-    const ranked = [...hits].sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
-    return ranked.slice(0, limit).map(([id]) => id);
+    // partial selection: keep the `limit` best in a small sorted array
+    const top: Array<[string, number]> = [];
+    for (const entry of hits) {
+      if (top.length === limit && entry[1] <= top[top.length - 1][1]) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1][1] < entry[1]) at--;
+      top.splice(at, 0, entry);
+      if (top.length > limit) top.pop();
+    }
+    return top.map(([id]) => id);
   }
 
   get size(): number {

@@ -61,7 +61,9 @@ export function stem(word: string): string {
 /** Content terms with their counts: stemmed words that are not stop words or single letters. */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of words(text)) {
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    let word = match[0];
+    if (word.includes("'") || word.includes('’')) word = dropPossessive(word.replace(/’/g, "'"));
     if (word.length < 2 || STOPWORDS.has(word)) continue;
     const term = stem(word);
     counts.set(term, (counts.get(term) ?? 0) + 1);

@@ -20,23 +20,25 @@ export class DocumentFrequency {
     }
   }
 
-  // IDF values are cached until the next document changes the counts: scoring one article
-  // looks up the same keys against many stories.
-  private readonly cache = new Map<string, number>();
-  private cacheN = 0;
-
   idf(key: string): number {
-    if (this.n !== this.cacheN) {
-      this.cache.clear();
-      this.cacheN = this.n;
-    }
-    let idf = this.cache.get(key);
-    if (idf === undefined) {
-      idf = Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
-      this.cache.set(key, idf);
-    }
-    return idf;
+    return this.logN1() - logPlusOne(this.df.get(key) ?? 0) + 1;
   }
+
+  private logN1(): number {
+    if (this.logNFor !== this.n) {
+      this.logN = Math.log(this.n + 1);
+      this.logNFor = this.n;
+    }
+    return this.logN;
+  }
+  private logN = 0;
+  private logNFor = 0;
+}
+
+// log(1 + df) from a table for the common small counts: one logarithm fewer per term and article
+const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, i) => Math.log(i + 1));
+function logPlusOne(count: number): number {
+  return count < LOG_TABLE.length ? LOG_TABLE[count] : Math.log(count + 1);
 }
 
 /** What the clusterer keeps of an article: term, headline and name weights (1 + log tf). */
@@ -58,19 +60,23 @@ function logTf(counts: Map<string, number>, prefix = ''): Sparse {
 /** Name keys carry a prefix so they share the DF table with body terms without colliding. */
 export const NAME_PREFIX = '@';
 
+const MAX_TEXT = 6000;
+
 export function docFeatures(
   title: string,
   text: string,
   time: number | null,
   entities?: string[],
 ): DocFeatures {
-  const body = logTf(termCounts(`${title}\n${text}`));
-  const counts = nameCounts(`${title}.\n${text}`);
+  // the event is in the first screens of an article; a bound keeps long features cheap
+  const lead = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const body = logTf(termCounts(`${title}\n${lead}`));
+  const counts = nameCounts(`${title}.\n${lead}`);
   for (const entity of entities ?? []) {
     const key = entity.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 2);
   }
-  const numbers = logTf(numberCounts(`${title}\n${text}`));
+  const numbers = logTf(numberCounts(`${title}\n${lead}`));
   return { body, title: logTf(termCounts(title)), names: logTf(counts, NAME_PREFIX), numbers, time };
 }
 
@@ -80,57 +86,48 @@ export interface Weighted {
   norm: number;
 }
 
-export function weigh(v: Sparse, df: DocumentFrequency): Weighted {
+export function weigh(v: Sparse, df: DocumentFrequency, limit = Number.POSITIVE_INFINITY): Weighted {
   const out: Sparse = new Map();
   let sum = 0;
-  for (const [key, w] of v) {
-    const x = w * df.idf(key);
-    out.set(key, x);
-    sum += x * x;
+  if (v.size <= limit) {
+    for (const [key, w] of v) {
+      const x = w * df.idf(key);
+      out.set(key, x);
+      sum += x * x;
+    }
+    return { v: out, norm: Math.sqrt(sum) || 1 };
+  }
+  // a long article keeps its heaviest terms: they carry nearly all of the cosine
+  const entries = [...v].map(([key, w]): [string, number] => [key, w * df.idf(key)]);
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (let i = 0; i < limit; i++) {
+    out.set(entries[i][0], entries[i][1]);
+    sum += entries[i][1] * entries[i][1];
   }
   return { v: out, norm: Math.sqrt(sum) || 1 };
 }
 
-/** Cosine of an IDF-weighted vector with a raw-weight centroid whose IDF norm is known. */
-export function weightedCosine(a: Weighted, b: Sparse, bNorm: number, df: DocumentFrequency): number {
+/** Cosine of a weighted vector with a centroid of known norm. */
+export function dotCosine(a: Weighted, b: Sparse, bNorm: number): number {
   if (a.v.size === 0 || b.size === 0) return 0;
   let dot = 0;
   if (a.v.size <= b.size) {
     for (const [key, x] of a.v) {
-      const w = b.get(key);
-      if (w !== undefined) dot += x * w * df.idf(key);
+      const y = b.get(key);
+      if (y !== undefined) dot += x * y;
     }
   } else {
-    for (const [key, w] of b) {
+    for (const [key, y] of b) {
       const x = a.v.get(key);
-      if (x !== undefined) dot += x * w * df.idf(key);
+      if (x !== undefined) dot += x * y;
     }
   }
-  return dot / (a.norm * bNorm);
+  return dot / (a.norm * (bNorm || 1));
 }
 
-/** Cosine of two raw-weight vectors after IDF weighting; `bNorm` may be given when cached. */
-export function idfCosine(a: Sparse, b: Sparse, df: DocumentFrequency, bNorm?: number): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [key, w] of small) {
-    const v = large.get(key);
-    if (v !== undefined) {
-      const idf = df.idf(key);
-      dot += w * v * idf * idf;
-    }
-  }
-  if (dot === 0) return 0;
-  return dot / (idfNorm(a, df) * (bNorm ?? idfNorm(b, df)));
-}
-
-export function idfNorm(v: Sparse, df: DocumentFrequency): number {
+export function norm(v: Sparse): number {
   let sum = 0;
-  for (const [key, w] of v) {
-    const x = w * df.idf(key);
-    sum += x * x;
-  }
+  for (const w of v.values()) sum += w * w;
   return Math.sqrt(sum) || 1;
 }
 
@@ -143,18 +140,17 @@ export function scaleInPlace(v: Sparse, factor: number): void {
   for (const [key, w] of v) v.set(key, w * factor);
 }
 
-/** Keeps the `limit` heaviest entries by IDF-weighted value (sparse centroids stay small). */
-export function prune(v: Sparse, limit: number, df: DocumentFrequency): Sparse {
+/** Keeps the `limit` heaviest entries (sparse centroids stay small). */
+export function prune(v: Sparse, limit: number): Sparse {
   // let the centroid overflow by half before sorting, so a sort happens every few articles
   if (v.size <= limit * 1.5) return v;
-  const ranked = [...v].map(([key, w]) => [key, w, w * df.idf(key)] as const);
-  ranked.sort((x, y) => y[2] - x[2] || (x[0] < y[0] ? -1 : 1));
-  return new Map(ranked.slice(0, limit).map(([key, w]) => [key, w]));
+  const ranked = [...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  return new Map(ranked.slice(0, limit));
 }
 
-/** The `limit` keys with the highest IDF-weighted value, heaviest first. */
-export function topKeys(v: Sparse, limit: number, df: DocumentFrequency): string[] {
-  const ranked = [...v].map(([key, w]) => [key, w * df.idf(key)] as const);
+/** The `limit` heaviest keys, heaviest first; with `df`, raw weights are IDF-weighted first. */
+export function topKeys(v: Sparse, limit: number, df?: DocumentFrequency): string[] {
+  const ranked = [...v].map(([key, w]) => [key, df ? w * df.idf(key) : w] as const);
   ranked.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   return ranked.slice(0, limit).map(([key]) => key);
 }
