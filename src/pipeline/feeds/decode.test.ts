@@ -25,6 +25,8 @@ describe('character decoding from raw bytes', () => {
     ],
     ['utf-16le without BOM', iconv.encode(doc('<?xml version="1.0" encoding="utf-16"?>'), 'utf-16le')],
     ['utf-16be without BOM', iconv.encode(doc('<?xml version="1.0"?>'), 'utf-16be')],
+    ['utf-16le without BOM or declaration', iconv.encode(doc(''), 'utf-16le')],
+    ['utf-16be without BOM or declaration', iconv.encode(doc(''), 'utf-16be')],
   ])('%s', (_name, bytes) => {
     const r = parseFeed(bytes);
     expect(r.wellFormed).toBe(true);
