@@ -25,6 +25,8 @@ const { values } = parseArgs({
     misc: { type: 'string', default: 'no' },
     dropout: { type: 'string', default: '0' },
     social: { type: 'string', default: '0.5' },
+    // Genre copies of features (ner-features.ts): measured 2 F1 worse on the dev set, so off.
+    domains: { type: 'string', default: 'no' },
   },
 });
 
@@ -50,7 +52,12 @@ const gazetteer = new Gazetteer(gazData);
 log(`gazetteer: ${gazetteer.size} names`);
 
 const seed = Number(values.seed);
-const docs = loadDocs(join(values.corpus, 'ner'), FILES, values.misc === 'yes');
+const useDomains = values.domains === 'yes';
+const docs = loadDocs(
+  join(values.corpus, 'ner'),
+  FILES.map(([file, weight, genre]) => [file, weight, useDomains ? genre : '']),
+  values.misc === 'yes',
+);
 augmentCaps(docs, seed, Number(values.caps));
 const trainer = new Trainer();
 trainer.prepare(docs, { gazetteer }, Number(values['min-count']));
@@ -63,6 +70,6 @@ for (let e = 1; e <= Number(values.epochs); e++) {
 }
 const { features, weights } = trainer.averaged();
 const out = values.out ?? join(values.models, 'ner.json.gz');
-const buf = encodeModel(TAGS, features, weights, NEWS_DOMAIN);
+const buf = encodeModel(TAGS, features, weights, useDomains ? NEWS_DOMAIN : undefined);
 writeFileSync(out, buf);
 log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)`);

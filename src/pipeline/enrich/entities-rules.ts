@@ -18,7 +18,7 @@ const ORG_HEADS = new Set(
 const ORG_OF = new Set(
   'ministry university department bank council institute bureau office commission court college'.split(' '),
 );
-const CAPITALISED = /^\p{Lu}/u;
+export const CAPITALISED = /^\p{Lu}/u;
 
 function lowerKey(tokens: Token[], m: Mention): string {
   let key = '';
@@ -26,7 +26,7 @@ function lowerKey(tokens: Token[], m: Mention): string {
   return key;
 }
 
-function span(tokens: Token[], first: number, last: number, type: NerType): Mention {
+export function span(tokens: Token[], first: number, last: number, type: NerType): Mention {
   return { start: tokens[first].start, end: tokens[last - 1].end, type, first, last };
 }
 
@@ -47,6 +47,20 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
       m = span(tokens, m.first, m.last + 1, 'ORG');
       next = tokens[m.last];
     }
+    // "Corp" tagged alone after "Nippon Telegraph and Telephone": the name runs back to them.
+    if (ORG_HEADS.has(tokens[m.first].text.toLowerCase())) {
+      let from = m.first;
+      while (from > 0) {
+        const t = tokens[from - 1].text;
+        const joins = CONNECTORS.has(t) && from > 1 && CAPITALISED.test(tokens[from - 2].text);
+        if (!(CAPITALISED.test(t) && !DETERMINERS.has(t)) && !joins) break;
+        from--;
+      }
+      if (from < m.first) {
+        while (out.length > 0 && out[out.length - 1].last > from) out.pop();
+        m = span(tokens, from, m.last, 'ORG');
+      }
+    }
     // "Ministry of" + "Defence" tagged as a place: the whole is an organisation.
     const of = tokens[m.first - 1];
     const head = tokens[m.first - 2];
@@ -60,7 +74,27 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
     if (m.type !== 'ORG' && m.last - m.first > 1 && ORG_HEADS.has(last)) m = { ...m, type: 'ORG' };
     out.push(m);
   }
-  return addHeadedNames(tokens, out);
+  return addAcronyms(tokens, addHeadedNames(tokens, out));
+}
+
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
+
+/** "Nippon Telegraph and Telephone Corp ( NTT )": an acronym in brackets after an organisation. */
+function addAcronyms(tokens: Token[], mentions: Mention[]): Mention[] {
+  const byLast = new Map(mentions.map((m) => [m.last, m]));
+  const starts = new Set(mentions.map((m) => m.first));
+  const added: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'ORG') continue;
+    const open = tokens[m.last];
+    const acr = tokens[m.last + 1];
+    const close = tokens[m.last + 2];
+    if (open?.text !== '(' || close?.text !== ')' || !acr || !ACRONYM.test(acr.text)) continue;
+    if (starts.has(m.last + 1) || byLast.has(m.last + 2)) continue;
+    added.push(span(tokens, m.last + 1, m.last + 2, 'ORG'));
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on']);
@@ -160,55 +194,4 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
     }
     return { ...m, type, canonical };
   });
-}
-
-const NUMBER = /^\d+(?:[.,-]\d+)*$/;
-const PLACE_CATEGORIES = /[KYyR]/;
-
-/**
- * Sports results and standings ("Plymouth 4 Exeter 1", "BOSTON 10 11 4 74 84 24"): a name right
- * before the scores is a team, so a city there is the club (organisation) while a country stays a
- * place (national sides), as newswire annotation has it.
- */
-export function applyTableRules(
-  tokens: Token[],
-  sentences: Array<[number, number]>,
-  mentions: Mention[],
-  categoriesOf: (lowerName: string) => string | undefined,
-): Mention[] {
-  const byFirst = new Map(mentions.map((m) => [m.first, m]));
-  const added: Mention[] = [];
-  for (const [a, b] of sentences) {
-    // Runs of capitalised words each followed directly by a number.
-    const rows: Array<[number, number, number]> = [];
-    for (let i = a; i < b; i++) {
-      if (!CAPITALISED.test(tokens[i].text)) continue;
-      let j = i;
-      while (j < b && CAPITALISED.test(tokens[j].text) && !NUMBER.test(tokens[j].text)) j++;
-      let k = j;
-      while (k < b && NUMBER.test(tokens[k].text)) k++;
-      if (k > j) rows.push([i, j, k - j]);
-      i = j;
-    }
-    const standings = rows.length === 1 && rows[0][0] === a && rows[0][2] >= 3;
-    if (!(rows.length >= 2 || standings)) continue;
-    for (const [first, last] of rows) {
-      const name = tokens
-        .slice(first, last)
-        .map((t) => t.text.toLowerCase())
-        .join(' ');
-      const cats = categoriesOf(name);
-      if (!cats) continue;
-      const type: NerType | null = cats.includes('C') ? 'LOC' : PLACE_CATEGORIES.test(cats) ? 'ORG' : null;
-      if (!type) continue;
-      const m = byFirst.get(first);
-      if (m && m.last === last) m.type = type;
-      else if (!m) added.push(span(tokens, first, last, type));
-    }
-  }
-  if (added.length === 0) return mentions;
-  const covered = new Set<number>();
-  for (const m of mentions) for (let i = m.first; i < m.last; i++) covered.add(i);
-  const fresh = added.filter((m) => !covered.has(m.first) && !covered.has(m.last - 1));
-  return [...mentions, ...fresh].sort((x, y) => x.start - y.start);
 }

@@ -4,7 +4,9 @@
  * linked to a country through the gazetteer.
  */
 import type { Entity, EntityType } from '../../domain/types.js';
-import { applyOrgRules, applyTableRules, resolveDocument } from './entities-rules.js';
+import { applyDatelineRule } from './entities-dateline.js';
+import { applyOrgRules, resolveDocument } from './entities-rules.js';
+import { applyFixtureRules, applyNationalityRule, applyTableRules } from './entities-sports.js';
 import { loadNer, type NerResources, type NerType, tagText } from './ner.js';
 import type { Enricher } from './types.js';
 
@@ -28,8 +30,10 @@ export function extractEntities(
 ): Entity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const { tokens, sentences, mentions } = tagText(text, res);
-  const tabled = applyTableRules(tokens, sentences, mentions, (n) => res.gazetteer.lookup(n)?.categories);
-  const resolved = resolveDocument(tokens, applyOrgRules(tokens, tabled));
+  const categories = (name: string) => res.gazetteer.lookup(name)?.categories;
+  let sports = applyTableRules(tokens, sentences, applyDatelineRule(tokens, sentences, mentions), categories);
+  sports = applyNationalityRule(tokens, applyFixtureRules(tokens, sports, categories), categories);
+  const resolved = resolveDocument(tokens, applyOrgRules(tokens, sports));
   const out: Entity[] = [];
   for (const m of resolved) {
     if (m.type === 'MISC' && opts.other === false) continue;

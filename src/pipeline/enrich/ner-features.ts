@@ -59,6 +59,8 @@ export function docEvidence(sentences: ReadonlyArray<readonly string[]>): DocEvi
     if (isCapsSentence(words)) continue;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57) continue; // numbers: neither
       if (LOWER.test(w)) lower.add(w);
       else if (i > 0 && TITLE.test(w) && words[i - 1] !== '"' && words[i - 1] !== ':')
         title.add(w.toLowerCase());

@@ -31,6 +31,17 @@ function fold(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
 }
+/** fold() over the parts of a feature name, without building the name. */
+function foldParts(seed: number, a: string, b?: string, c?: string, d?: string, e?: string): number {
+  let h = fold(seed, a);
+  if (b === undefined) return h;
+  h = fold(h, b);
+  if (c === undefined) return h;
+  h = fold(h, c);
+  if (d === undefined) return h;
+  h = fold(h, d);
+  return e === undefined ? h : fold(h, e);
+}
 /** 32-bit FNV-1a of a feature name; folding its parts one after another gives the same value. */
 export function featureHash(name: string): number {
   return fold(FNV_OFFSET, name);
@@ -166,15 +177,8 @@ export class NerModel {
           if (copy) this.addRow(this.cachedRow(a, b, true), at);
           return;
         }
-        let h = fold(FNV_OFFSET, a);
-        let hd = copy ? fold(this.domainSeed as number, a) : 0;
-        for (const part of [b, c, d, e]) {
-          if (part === undefined) break;
-          h = fold(h, part);
-          if (copy) hd = fold(hd, part);
-        }
-        this.add(h, at);
-        if (copy) this.add(hd, at);
+        this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
+        if (copy) this.add(foldParts(this.domainSeed as number, a, b, c, d, e), at);
       },
     });
     const out: string[] = [];
