@@ -111,9 +111,23 @@ export function createExtractorPool(options: ExtractorPoolOptions = {}): Extract
     if (i >= 0) slots.splice(i, 1);
     void slot.worker.terminate();
     if (!closed) slots.push(spawn());
+    holdProcess();
+  };
+
+  // workers keep the process alive only while there is work, so an idle pool never blocks exit
+  // (a ref'd worker alone does not hold the loop once it was unref'd on Node 20, so a timer does)
+  let keepAlive: NodeJS.Timeout | null = null;
+  const holdProcess = () => {
+    const busy = queue.length > 0 || slots.some((s) => s.task);
+    if (busy && !keepAlive) keepAlive = setInterval(() => {}, 60_000);
+    if (!busy && keepAlive) {
+      clearInterval(keepAlive);
+      keepAlive = null;
+    }
   };
 
   const pump = () => {
+    holdProcess();
     for (const slot of slots) {
       if (!slot.ready || slot.task || !queue.length) continue;
       const task = queue.shift()!;
@@ -143,6 +157,8 @@ export function createExtractorPool(options: ExtractorPoolOptions = {}): Extract
     },
     async close() {
       closed = true;
+      if (keepAlive) clearInterval(keepAlive);
+      keepAlive = null;
       for (const task of queue.splice(0))
         task.reject(new LedeError('extract_closed', 'extractor pool is closed'));
       const all = slots.splice(0);
