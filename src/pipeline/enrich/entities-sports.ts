@@ -33,6 +33,7 @@ export function applyTableRules(
 ): Mention[] {
   const byFirst = new Map(mentions.map((m) => [m.first, m]));
   const added: Mention[] = [];
+  const replaced: Mention[] = [];
   for (const [a, b] of sentences) {
     // Runs of capitalised words each followed directly by a number.
     const rows: Array<[number, number, number]> = [];
@@ -62,8 +63,15 @@ export function applyTableRules(
       if (!type) continue;
       const m = byFirst.get(first);
       if (m && m.last === last) m.type = type;
+      else if (sure) replaced.push(span(tokens, first, last, type));
       else if (!m) added.push(span(tokens, first, last, type));
     }
+  }
+  if (replaced.length > 0) {
+    // In a sure row the whole name before the figures is the team ("FC Hansa Rostock").
+    mentions = mentions.filter((m) => !replaced.some((r) => m.first < r.last && r.first < m.last));
+    mentions.push(...replaced);
+    mentions.sort((x, y) => x.start - y.start);
   }
   if (added.length === 0) return mentions;
   const covered = new Set<number>();
