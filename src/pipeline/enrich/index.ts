@@ -2,6 +2,7 @@
 // earlier ones wrote (hashtags and quotes use entities), so the order is part of the contract.
 import type { Enrichment } from '../../domain/types.js';
 import { categoryEnricher } from './category.js';
+import { entityEnricher } from './entities.js';
 import { eventEnricher } from './events.js';
 import { figureEnricher } from './figures.js';
 import { hashtagEnricher } from './hashtags.js';
@@ -16,6 +17,7 @@ export type { Enricher, EnrichInput } from './types.js';
 export const ENRICHERS: readonly Enricher[] = [
   languageEnricher,
   readingTimeEnricher,
+  entityEnricher,
   hashtagEnricher,
   categoryEnricher,
   keyPointsEnricher,
