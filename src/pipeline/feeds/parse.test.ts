@@ -253,4 +253,11 @@ describe('parseFeed: feedparser precedence rules', () => {
     expect(r.wellFormed).toBe(true);
     expect(parseFeed('<rss><channel><image a="1" a="2"/></channel></rss>').wellFormed).toBe(false);
   });
+
+  it('reads the generator from <generator> or admin:generatorAgent, the last one winning', () => {
+    const r =
+      parseFeed(`<rss xmlns:admin="http://webns.net/mvcb/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel>
+      <generator>First</generator><admin:generatorAgent rdf:resource="http://gen.example/"/></channel></rss>`);
+    expect(r.feed.generator).toBe('http://gen.example/');
+  });
 });

@@ -100,7 +100,10 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
           break;
         }
         case 'generator':
-          feed.generator ??= plain(c) ?? c.attrs.uri ?? null;
+          feed.generator = plain(c) ?? c.attrs.uri ?? feed.generator; // the last one wins
+          break;
+        case 'admin:generatoragent':
+          feed.generator = c.attrs['rdf:resource']?.trim() || feed.generator;
           break;
         case 'icon':
           feed.icon ??= url(c, textOf(c));

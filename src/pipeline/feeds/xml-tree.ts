@@ -31,6 +31,7 @@ const NAMESPACES: Record<string, string> = {
   'http://www.w3.org/2005/atom': '',
   'http://purl.org/rss/1.0/modules/rss091#': '',
   'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+  'http://webns.net/mvcb/': 'admin',
   'http://purl.org/dc/elements/1.1/': 'dc',
   'http://purl.org/dc/elements/1.0/': 'dc',
   'http://purl.org/dc/terms/': 'dcterms',
