@@ -122,6 +122,13 @@ const BOILERPLATE_LINE =
 const CALL_TO_ACTION =
   /\b(sign up|subscribe|newsletter|follow us|download (the|our) app|all rights reserved|click here to|get the latest|share this (article|story)|read more:|related:|you might also like|recommended for you|our privacy policy|terms of (use|service)|this article (was|has been) (amended|updated)|unlimited access|affiliate links?|contains affiliate|commission (on|from) purchases)\b/i;
 
+const RELATED_HEADING =
+  /^(related|related (stories|articles|posts|content|coverage|news|reading)|more (from|on|in|about) .{1,40}|more stories|you (may|might) also (like|enjoy)|see also|recommended( for you| reading)?|most (read|popular|viewed)|trending( now)?|latest (news|stories)|what to read next)\s*[:.!…]?$/i;
+const FOLLOW =
+  /\bfollow (him|her|them|us|me)\b.{0,40}\b(twitter|facebook|instagram|linkedin)\b|\bjoin (our|the) .{0,30}(forums?|community|discussion)\b/i;
+const PHOTO_CREDIT =
+  /^(\(?(photo|image|picture|video)( credit)?:?\s.*|.*\b(getty images|ap photo|afp|reuters|shutterstock|epa|bloomberg|associated press|istock)\)?)$/i;
+
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
 const YEAR = /\b(19|20)\d\d\b/;
@@ -158,6 +165,7 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
     const ld = b.linkChars / Math.max(1, len);
     if (ld > 0.5 && (len < 400 || ld > 0.8)) return false;
     if (len < 120 && BOILERPLATE_LINE.test(b.text)) return false;
+    if (len < 100 && PHOTO_CREDIT.test(b.text)) return false;
     if (len < 200 && CALL_TO_ACTION.test(b.text)) return false;
     if (
       normTitle &&
@@ -185,6 +193,22 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
     else break;
   }
   kept.splice(0, start);
+  // A "Related stories" style heading in the last part of the text starts a teaser list.
+  const totalChars = kept.reduce((n, b) => n + b.text.length, 0);
+  let seen = 0;
+  for (let i = 0; i < kept.length; i++) {
+    if (seen > totalChars * 0.6 && kept[i].text.length < 60 && RELATED_HEADING.test(kept[i].text)) {
+      kept.length = i;
+      break;
+    }
+    seen += kept[i].text.length;
+  }
+  // Author blurbs and calls to action that close an article ("Follow her on Twitter…").
+  while (kept.length > 1) {
+    const last = kept[kept.length - 1].text;
+    if (last.length < 400 && (CALL_TO_ACTION.test(last) || FOLLOW.test(last))) kept.pop();
+    else break;
+  }
   // Trailing short lines (bylines, tags, "Photo: …", dates) after the last real paragraph.
   let end = kept.length;
   while (end > 0) {
