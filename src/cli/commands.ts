@@ -3,6 +3,10 @@ import { command as cluster } from './cluster.js';
 import type { Command } from './command.js';
 import { command as enrich } from './enrich.js';
 import { command as extract } from './extract.js';
+import { command as importFiles } from './import.js';
+import { command as ingest } from './ingest.js';
 import { command as parseFeed } from './parse-feed.js';
+import { command as serve } from './serve.js';
+import { command as sources } from './sources.js';
 
-export const commands: Command[] = [parseFeed, extract, enrich, cluster];
+export const commands: Command[] = [serve, ingest, importFiles, sources, parseFeed, extract, enrich, cluster];
