@@ -40,7 +40,15 @@ describe('parseDate', () => {
     expect(parseDate(input)).toBe(expected);
   });
 
-  it.each(['', 'not a date', 'Thu, 45 Foo 2004', '2003-13-45T99:99:99Z', '12345'])('rejects %j', (input) => {
+  it.each([
+    '',
+    'not a date',
+    'Thu, 45 Foo 2004',
+    '2003-13-45T99:99:99Z',
+    '12345',
+    'Thu, 31 Jun 2004 19:48:21 GMT',
+    '2003-02-29',
+  ])('rejects %j', (input) => {
     expect(parseDate(input)).toBeNull();
   });
 });

@@ -100,12 +100,16 @@ const ZONES: Record<string, number> = {
   y: 720,
 };
 
-function build(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, offsetMin = 0): string | null {
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 24 && mi <= 59 && s <= 61)) return null;
+/** An ISO string, or '' for a date that was recognised but does not exist (31 June): later
+ * readers must not reinterpret it (Date.parse would roll it over to 1 July). */
+function build(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, offsetMin = 0): string {
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 24 && mi <= 59 && s <= 61)) return '';
+  // 31 June is not 1 July: reject days past the month's end instead of rolling over
+  if (d > 28 && new Date(Date.UTC(y, mo, 0)).getUTCDate() < d) return '';
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offsetMin * 60000;
-  if (Number.isNaN(t)) return null;
+  if (Number.isNaN(t)) return '';
   const date = new Date(t);
-  if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) return null;
+  if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) return '';
   return date.toISOString().replace('.000Z', 'Z');
 }
 
@@ -232,13 +236,13 @@ function parseAsctime(s: string): string | null {
 /** Korean (오전/오후), Perforce "YYYY/MM/DD", Hungarian and other numeric locale forms. */
 function parseLocale(s: string): string | null {
   let m =
-    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[\sT]+(?:(오전|오후)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)$/.exec(
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[\sT]+(?:(오\s?전|오\s?후)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)$/.exec(
       s,
     );
   if (m) {
     let h = Number(m[5]);
-    if (m[4] === '오후' && h < 12) h += 12;
-    if (m[4] === '오전' && h === 12) h = 0;
+    if (m[4]?.endsWith('후') && h < 12) h += 12;
+    if (m[4]?.endsWith('전') && h === 12) h = 0;
     const offset = m[4] && !m[8] ? 540 : (zoneOffset(m[8]) ?? 0);
     return build(Number(m[1]), Number(m[2]), Number(m[3]), h, Number(m[6]), Number(m[7] ?? 0), 0, offset);
   }
@@ -280,7 +284,8 @@ export function parseDate(input: string | null | undefined): string | null {
   const s = input.trim().replace(/\s+/g, ' ');
   if (!s || s.length > 100) return null;
   const greek = s.replace(/^(Κυρ|Δευ|Τρι|Τετ|Πεμ|Παρ|Σαβ),\s*/, '');
-  return parseIso(s) ?? parseRfc822(greek) ?? parseAsctime(s) ?? parseLocale(s) ?? fallback(s);
+  const found = parseIso(s) ?? parseRfc822(greek) ?? parseAsctime(s) ?? parseLocale(s) ?? fallback(s);
+  return found || null;
 }
 
 function fallback(s: string): string | null {
