@@ -47,7 +47,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
   dayDecay: 0.85,
   halfLifeHours: 24,
-  maxCandidates: 12,
+  maxCandidates: 8,
   mergeMinSize: 2,
   youngBonus: 0,
   centroidTerms: 160,
@@ -147,8 +147,10 @@ export class StoryClusterer {
       if (best.score < this.options.mergeThreshold || other.score < this.options.mergeThreshold) break;
       target = this.mergePair(target, this.stories.get(other.storyId)!, merged);
     }
-    // the story's keys (and so its neighbours) change only when it is re-indexed
-    const storyId = this.join(target, features, weighted) ? this.mergeAround(target, merged) : target.id;
+    // neighbours are looked for when the story doubled in size: its centroid moved enough
+    const reindexed = this.join(target, features, weighted);
+    const doubled = (target.size & (target.size - 1)) === 0;
+    const storyId = reindexed && doubled ? this.mergeAround(target, merged) : target.id;
     return { storyId, created: false, score: best.score, merged };
   }
 
