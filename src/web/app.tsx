@@ -6,6 +6,7 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from './api/routes.js';
 import { createWeb, type WebOptions } from './context.js';
+import { microcache } from './microcache.js';
 import { articleRoutes } from './routes/article.js';
 import { assetRoutes } from './routes/assets.js';
 import { notFound, serverError } from './routes/errors.js';
@@ -21,6 +22,8 @@ export function createApp(options: WebOptions) {
   const web = createWeb(options);
   const app = new Hono();
 
+  // replays a page rendered in the last seconds before anything else runs
+  app.use('*', microcache((options.pageTtlSeconds ?? 10) * 1000));
   app.use(
     '*',
     secureHeaders({
