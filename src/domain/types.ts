@@ -171,3 +171,88 @@ export interface FeedItem {
   imageUrl: string | null;
   language: string | null;
 }
+
+// ---- People: accounts, comments, following (see src/accounts, src/comments) ----
+
+export const ROLES = ['reader', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  /** lower-cased, trimmed */
+  email: string;
+  /** display name shown next to comments; untrusted text, always escaped */
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface Session {
+  /** random, 256 bits, base64url; the cookie value */
+  id: string;
+  userId: string;
+  /** synchronizer CSRF token tied to this session */
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type CommentTargetType = 'article' | 'story';
+/** published: visible; held: waiting for a moderator; removed: by a moderator; deleted: by its author */
+export type CommentStatus = 'published' | 'held' | 'removed' | 'deleted';
+
+export interface ModerationVerdict {
+  /** 0..1, higher is worse */
+  score: number;
+  /** human-readable reasons ("toxic word: idiot", "4 links") */
+  reasons: string[];
+}
+
+export interface Comment {
+  id: string;
+  targetType: CommentTargetType;
+  targetId: string;
+  /** one level of replies: a reply's parent is always a top-level comment */
+  parentId: string | null;
+  /** null once the author's account is deleted */
+  userId: string | null;
+  authorName: string;
+  /** the markdown source as typed; rendered by comments/markdown.ts */
+  body: string;
+  status: CommentStatus;
+  moderation: ModerationVerdict;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export type FollowKind = 'source' | 'tag' | 'category' | 'story';
+export interface Follow {
+  kind: FollowKind;
+  value: string;
+  createdAt: string;
+}
+
+export type MuteKind = 'source' | 'word';
+export interface Mute {
+  kind: MuteKind;
+  value: string;
+  createdAt: string;
+}
+
+export interface ModerationAction {
+  id: string;
+  actorId: string | null;
+  /** approve, remove, restore, role, delete-account… */
+  action: string;
+  commentId: string | null;
+  subjectUserId: string | null;
+  note: string;
+  createdAt: string;
+}
+
+export interface SiteSettings {
+  name: string;
+  /** edition codes offered to readers ("en", "ar", "us") */
+  editions: string[];
+  defaultLanguage: string;
+}

@@ -1,7 +1,9 @@
 // One behaviour suite for every Store implementation (SQLite now, PostgreSQL later).
 // `open` must return a store over an empty, migrated database each time it is called.
 import { afterEach, beforeEach, describe } from 'vitest';
+import { accountContract } from './contract/accounts.js';
 import { articleContract } from './contract/articles.js';
+import { commentContract } from './contract/comments.js';
 import { jobContract } from './contract/jobs.js';
 import { searchContract } from './contract/search.js';
 import { sourceContract } from './contract/sources.js';
@@ -29,5 +31,7 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
     searchContract(current);
     jobContract(current);
     transactionContract(current);
+    accountContract(current);
+    commentContract(current);
   });
 }

@@ -1,7 +1,26 @@
 // The Store: narrow repositories behind one interface, implemented by storage/sqlite (default)
 // and storage/postgres. Every method is async so both backends fit. Rows never leave the
 // implementation: callers see domain types only.
-import type { Article, Category, NewSource, Source, Story, Tag } from '../domain/types.js';
+import type {
+  Article,
+  Category,
+  Comment,
+  CommentStatus,
+  CommentTargetType,
+  Follow,
+  FollowKind,
+  ModerationAction,
+  ModerationVerdict,
+  Mute,
+  MuteKind,
+  NewSource,
+  Role,
+  Session,
+  Source,
+  Story,
+  Tag,
+  User,
+} from '../domain/types.js';
 
 export interface Page {
   limit?: number;
@@ -134,6 +153,131 @@ export interface JobRepo {
   purge(before: string): Promise<number>;
 }
 
+// ---- People (accounts, comments, following). Plain CRUD; the rules live in src/accounts and
+// src/comments so that every backend stays simple.
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: Role;
+}
+export interface UserRepo {
+  /** null when the email (lower-cased) is taken */
+  create(input: NewUser): Promise<User | null>;
+  get(id: string): Promise<User | null>;
+  getByEmail(email: string): Promise<User | null>;
+  passwordHash(id: string): Promise<string | null>;
+  setPasswordHash(id: string, hash: string): Promise<void>;
+  update(id: string, patch: { name?: string; role?: Role }): Promise<User | null>;
+  list(page?: Page): Promise<User[]>;
+  count(): Promise<number>;
+  /**
+   * Deletes the account and the person's data: sessions, resets, follows, bookmarks, mutes,
+   * history, reports; their comments are blanked (status deleted, no author) so replies keep
+   * their place. Returns false when there was no such user.
+   */
+  remove(id: string): Promise<boolean>;
+}
+
+export interface SessionRepo {
+  create(session: Session): Promise<void>;
+  /** null when unknown or expired at `now` */
+  get(id: string, now: string): Promise<Session | null>;
+  remove(id: string): Promise<void>;
+  removeForUser(userId: string): Promise<void>;
+  purge(before: string): Promise<number>;
+}
+
+export interface PasswordResetRepo {
+  create(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  /** Consumes a token once: its user id when it exists and is unexpired at `now`, else null. */
+  take(tokenHash: string, now: string): Promise<string | null>;
+}
+
+export interface NewComment {
+  targetType: CommentTargetType;
+  targetId: string;
+  parentId: string | null;
+  userId: string;
+  authorName: string;
+  body: string;
+  status: CommentStatus;
+  moderation: ModerationVerdict;
+  /** the form's one-time token: a second post with the same (user, key) returns the first */
+  idempotencyKey: string;
+  createdAt: string;
+}
+export interface CommentRepo {
+  create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
+  get(id: string): Promise<Comment | null>;
+  /** oldest first */
+  forTarget(targetType: CommentTargetType, targetId: string, statuses: CommentStatus[]): Promise<Comment[]>;
+  update(
+    id: string,
+    patch: Partial<Pick<Comment, 'body' | 'status' | 'moderation' | 'editedAt'>>,
+  ): Promise<Comment | null>;
+  /** published comments per target id */
+  counts(targetType: CommentTargetType, targetIds: string[]): Promise<Map<string, number>>;
+  /** newest first */
+  byStatus(status: CommentStatus, page?: Page): Promise<Comment[]>;
+  /** how many comments this user wrote since `since` */
+  countByUserSince(userId: string, since: string): Promise<number>;
+}
+
+export interface ReportRepo {
+  /** false when this user already reported this comment */
+  add(input: { commentId: string; userId: string; reason: string; createdAt: string }): Promise<boolean>;
+  /** comments with open reports, most reported first */
+  open(page?: Page): Promise<Array<{ commentId: string; count: number; reasons: string[] }>>;
+  clear(commentId: string): Promise<void>;
+}
+
+export interface FollowRepo {
+  add(userId: string, kind: FollowKind, value: string, at: string): Promise<void>;
+  remove(userId: string, kind: FollowKind, value: string): Promise<void>;
+  list(userId: string): Promise<Follow[]>;
+}
+
+export interface BookmarkRepo {
+  add(userId: string, articleId: string, at: string): Promise<void>;
+  remove(userId: string, articleId: string): Promise<void>;
+  /** newest first */
+  list(userId: string, page?: Page): Promise<Array<{ articleId: string; createdAt: string }>>;
+}
+
+export interface MuteRepo {
+  add(userId: string, kind: MuteKind, value: string, at: string): Promise<void>;
+  remove(userId: string, kind: MuteKind, value: string): Promise<void>;
+  list(userId: string): Promise<Mute[]>;
+}
+
+export interface HistoryRepo {
+  /** remembers that the user read an article (the latest time only) */
+  record(userId: string, articleId: string, at: string): Promise<void>;
+  /** newest first */
+  recent(userId: string, limit: number): Promise<string[]>;
+}
+
+export interface ModerationLogRepo {
+  add(entry: Omit<ModerationAction, 'id'>): Promise<ModerationAction>;
+  /** newest first */
+  list(page?: Page): Promise<ModerationAction[]>;
+}
+
+export interface SettingRepo {
+  all(): Promise<Record<string, string>>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** Timestamped events per key, for throttles and rate limits shared by every process. */
+export interface RateRepo {
+  hit(key: string, at: string): Promise<void>;
+  count(key: string, since: string): Promise<number>;
+  clear(key: string): Promise<void>;
+  purge(before: string): Promise<number>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly sources: SourceRepo;
@@ -142,6 +286,18 @@ export interface Store {
   readonly tags: TagRepo;
   readonly search: SearchRepo;
   readonly jobs: JobRepo;
+  readonly users: UserRepo;
+  readonly sessions: SessionRepo;
+  readonly passwordResets: PasswordResetRepo;
+  readonly comments: CommentRepo;
+  readonly reports: ReportRepo;
+  readonly follows: FollowRepo;
+  readonly bookmarks: BookmarkRepo;
+  readonly mutes: MuteRepo;
+  readonly history: HistoryRepo;
+  readonly moderationLog: ModerationLogRepo;
+  readonly settings: SettingRepo;
+  readonly rates: RateRepo;
   /**
    * Runs `fn` in one transaction: all of its writes land, or none. Inside `fn` use only `tx`
    * (the outer store may wait for the transaction to end); nested calls are savepoints.

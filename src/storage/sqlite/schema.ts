@@ -1,6 +1,7 @@
 // Row shapes of the SQLite tables, for Kysely's typing. These never leave storage/sqlite/:
 // the repos map them to domain types.
 import type { Generated } from 'kysely';
+import type { PeopleDB } from './people-schema.js';
 
 export interface SourceRow {
   id: string;
@@ -108,7 +109,7 @@ export interface JobRow {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends PeopleDB {
   sources: SourceRow;
   articles: ArticleRow;
   tags: TagRow;

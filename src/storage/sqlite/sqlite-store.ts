@@ -3,12 +3,23 @@ import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
 import type { Store } from '../store.js';
 import { SqliteArticleRepo } from './articles.js';
+import { SqliteCommentRepo, SqliteReportRepo } from './comments.js';
 import { SqliteJobRepo } from './jobs.js';
+import {
+  SqliteBookmarkRepo,
+  SqliteFollowRepo,
+  SqliteHistoryRepo,
+  SqliteModerationLogRepo,
+  SqliteMuteRepo,
+  SqliteRateRepo,
+  SqliteSettingRepo,
+} from './people.js';
 import type { DB } from './schema.js';
 import { SqliteSearchRepo } from './search.js';
 import { SqliteSourceRepo } from './sources.js';
 import { SqliteStoryRepo } from './stories.js';
 import { SqliteTagRepo } from './tags.js';
+import { SqlitePasswordResetRepo, SqliteSessionRepo, SqliteUserRepo } from './users.js';
 
 /**
  * Turns a certain deadlock into an error: inside `transaction(fn)` the connection belongs to
@@ -41,6 +52,18 @@ export class SqliteStore implements Store {
   readonly tags: SqliteTagRepo;
   readonly search: SqliteSearchRepo;
   readonly jobs: SqliteJobRepo;
+  readonly users: SqliteUserRepo;
+  readonly sessions: SqliteSessionRepo;
+  readonly passwordResets: SqlitePasswordResetRepo;
+  readonly comments: SqliteCommentRepo;
+  readonly reports: SqliteReportRepo;
+  readonly follows: SqliteFollowRepo;
+  readonly bookmarks: SqliteBookmarkRepo;
+  readonly mutes: SqliteMuteRepo;
+  readonly history: SqliteHistoryRepo;
+  readonly moderationLog: SqliteModerationLogRepo;
+  readonly settings: SqliteSettingRepo;
+  readonly rates: SqliteRateRepo;
   private savepoints = 0;
   private readonly guard = new OuterStoreGuard();
 
@@ -58,6 +81,18 @@ export class SqliteStore implements Store {
     this.tags = new SqliteTagRepo(repoDb);
     this.search = new SqliteSearchRepo(repoDb);
     this.jobs = new SqliteJobRepo(repoDb);
+    this.users = new SqliteUserRepo(repoDb);
+    this.sessions = new SqliteSessionRepo(repoDb);
+    this.passwordResets = new SqlitePasswordResetRepo(repoDb);
+    this.comments = new SqliteCommentRepo(repoDb);
+    this.reports = new SqliteReportRepo(repoDb);
+    this.follows = new SqliteFollowRepo(repoDb);
+    this.bookmarks = new SqliteBookmarkRepo(repoDb);
+    this.mutes = new SqliteMuteRepo(repoDb);
+    this.history = new SqliteHistoryRepo(repoDb);
+    this.moderationLog = new SqliteModerationLogRepo(repoDb);
+    this.settings = new SqliteSettingRepo(repoDb);
+    this.rates = new SqliteRateRepo(repoDb);
   }
 
   /**
