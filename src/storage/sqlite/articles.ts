@@ -81,15 +81,14 @@ function applyFilter<O>(
     out = f.ids.length === 0 ? out.where((eb) => eb.val(1), '=', 0) : out.where('articles.id', 'in', f.ids);
   }
   if (f.tag !== undefined) {
+    // driven from the tag's index entries (IN), not by testing every article newest first
+    // (EXISTS): a tag on a few articles among 100,000 took 200 ms that way
     const tag = f.tag;
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_tags')
-          .select('article_tags.article_id')
-          .whereRef('article_tags.article_id', '=', 'articles.id')
-          .where('article_tags.tag_slug', '=', tag),
-      ),
+    out = out.where('articles.id', 'in', (eb) =>
+      eb
+        .selectFrom('article_tags')
+        .select('article_tags.article_id')
+        .where('article_tags.tag_slug', '=', tag),
     );
   }
   return out;
