@@ -195,6 +195,7 @@ export function rightMention(text: string, from: number, to: number): Mention | 
   if ((BREAKS.has(lower) && !DETERMINERS.has(lower)) || lower === 'that' || lower === 'this') return null;
   let j = 0;
   while (j + 1 < toks.length && j < 8 && isWord(toks[j + 1].w)) {
+    if (/[.!?;:]/.test(text.slice(toks[j].end, toks[j + 1].start))) break; // "said Smith. The …"
     const next = toks[j + 1].w;
     const nl = next.toLowerCase();
     if (nl === 'of' && toks[j + 2] && isCap(toks[j + 2].w)) {
@@ -253,7 +254,8 @@ export function speakerResolver(
   entities: Entity[],
 ): (mention: Mention | null) => string | null {
   const persons = entities.filter((e) => e.type === 'person');
-  const known: Mention[] = entities.length
+  // the tagger's persons when it found any, else capitalised runs that look like names
+  const known: Mention[] = persons.length
     ? persons.map((e) => ({ text: e.canonical ?? e.text, start: e.start, end: e.end }))
     : nameCandidates(text, text.length);
   return (mention) => {

@@ -44,6 +44,9 @@ export function sentenceSubject(text: string, from: number, to: number, proper: 
     } else if (
       isCap(w) &&
       !proper.has(w) &&
+      // a word also written in lower case in this text is a common word, not a name ("Morris says")
+      (text.includes(` ${w.toLowerCase()} `) ||
+        /^(?:Maybe|Perhaps|Here|There|Nothing|Everyone|Yes|No|Wait)$/.test(w)) &&
       !DETERMINERS.has(w.toLowerCase()) &&
       !PRONOUNS.has(w.toLowerCase()) &&
       toks[1] &&

@@ -17,7 +17,7 @@ export interface QuoteResult extends Quote {
 
 const MIN_WORDS = 2;
 const WINDOW = 160;
-const OPENERS = /[“"«„‘']/;
+const OPENERS = /[“«„]|(?<=^|\s)["‘']/;
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -28,8 +28,14 @@ function after(text: string, closeAt: number, limit: number): Mention | null {
   const from = closeAt + 1;
   const windowEnd = Math.min(limit, from + WINDOW);
   let tail = text.slice(from, windowEnd);
+  // up to the next quotation (an apostrophe in "Sanders' campaign" is not one) or sentence end;
+  // the splitter ends a sentence at '?” Sanders replied', so the window ignores its boundaries
   const stop = tail.search(OPENERS);
   if (stop >= 0) tail = tail.slice(0, stop);
+  const end = /\p{L}{2}[.!?]\s|\n/u.exec(tail);
+  if (end) tail = tail.slice(0, end.index + 3);
+  // '… works.” He said' starts a new sentence; '…?” Sanders replied' and ',” he said' do not
+  if (/\.\s*$/.test(text.slice(Math.max(0, closeAt - 2), closeAt)) && !/^\s*\p{Ll}/u.test(tail)) return null;
   // the attribution must come first: ",” he said" / ",” said Smith" / "— Smith told CNN."
   const m = /^[\s,.!?:;—–-]*/.exec(tail);
   const rest = tail.slice(m ? m[0].length : 0);
@@ -42,7 +48,7 @@ function after(text: string, closeAt: number, limit: number): Mention | null {
   }
   // only a short subject (with an appositive) may sit between the quote and the verb
   const between = rest.slice(0, v.index);
-  if (wordCount(between) > (between.includes(',') ? 14 : 5) || /[.!?]\s/.test(between)) return null;
+  if (wordCount(between) > (between.includes(',') ? 20 : 8) || /[.!?]\s/.test(between)) return null;
   return leftMention(text, from + (m ? m[0].length : 0), verbAt);
 }
 
@@ -139,8 +145,7 @@ export function findQuotes(text: string, entities: Entity[] = []): QuoteResult[]
     if (words < MIN_WORDS) continue;
     const si = sentenceAt(sentences, q.start);
     const s = sentences[si];
-    const sentEnd = sentences[sentenceAt(sentences, Math.max(q.start, q.closeAt - 1))]?.end ?? text.length;
-    const limit = Math.max(sentEnd, Math.min(text.length, q.closeAt + 2));
+    const limit = Math.min(text.length, q.closeAt + 1 + WINDOW);
     let mention = q.closed ? after(text, q.closeAt, limit) : null;
     mention ??= s ? before(text, s.start, q.openAt) : null;
     mention ??= s ? subjectOf(text, sentences, si, q.openAt, proper) : null;
