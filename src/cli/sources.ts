@@ -1,5 +1,7 @@
 // `lede sources add URL | list | remove ID | enable ID | disable ID`
-import type { Source } from '../domain/types.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CATEGORIES, type Source } from '../domain/types.js';
+import { parseOpml, writeOpml } from '../pipeline/feeds/index.js';
 import { openStore } from '../storage/open.js';
 import type { Store } from '../storage/store.js';
 import { parseCommandArgs } from './args.js';
@@ -7,7 +9,9 @@ import { type CliContext, type Command, UsageError } from './command.js';
 
 const usage = `Usage: lede sources list [--json]
        lede sources add FEED_URL [--name NAME] [--homepage URL] [--country CC] [--language LL] [--topics a,b]
-       lede sources remove|enable|disable ID_OR_FEED_URL`;
+       lede sources remove|enable|disable ID_OR_FEED_URL
+       lede sources import-opml FILE      (folders become topics)
+       lede sources export-opml [FILE]    (to stdout without FILE)`;
 
 async function find(store: Store, key: string): Promise<Source> {
   const source = (await store.sources.get(key)) ?? (await store.sources.getByFeedUrl(key));
@@ -56,7 +60,7 @@ async function run(ctx: CliContext): Promise<number> {
   );
   const [action, target] = positionals;
   if (!action) throw new UsageError(`missing action: ${usage.split('\n')[0].replace('Usage: ', '')}`);
-  if (action !== 'list' && !target)
+  if (action !== 'list' && action !== 'export-opml' && !target)
     throw new UsageError(`lede sources ${action} needs a feed URL or source id`);
   const store = await openStore(ctx.config);
   try {
@@ -101,8 +105,41 @@ async function run(ctx: CliContext): Promise<number> {
         ctx.stdout.write(`${action}d: ${line(updated ?? source)}\n`);
         return 0;
       }
+      case 'import-opml': {
+        let xml: Buffer;
+        try {
+          xml = readFileSync(target);
+        } catch {
+          throw new UsageError(`cannot read ${target}: give the path of an OPML file`);
+        }
+        const { outlines } = parseOpml(xml);
+        let added = 0;
+        for (const outline of outlines) {
+          const topics = outline.categories
+            .map((c) => c.toLowerCase())
+            .filter((c): c is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(c));
+          const { created } = await store.sources.add({
+            feedUrl: outline.xmlUrl,
+            name: outline.title || outline.xmlUrl,
+            homepage: outline.htmlUrl,
+            language: outline.language,
+            topics,
+          });
+          if (created) added++;
+        }
+        ctx.stdout.write(`imported ${added} new sources of ${outlines.length} in ${target}\n`);
+        return 0;
+      }
+      case 'export-opml': {
+        const opml = writeOpml(await store.sources.list());
+        if (target) writeFileSync(target, opml);
+        else ctx.stdout.write(opml);
+        return 0;
+      }
       default:
-        throw new UsageError(`unknown action "${action}": use list, add, remove, enable or disable`);
+        throw new UsageError(
+          `unknown action "${action}": use list, add, remove, enable, disable, import-opml or export-opml`,
+        );
     }
   } finally {
     await store.close();

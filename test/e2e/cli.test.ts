@@ -1,5 +1,5 @@
 // The `lede` command as a user runs it: bad arguments get one line naming the fix and status 2.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,25 @@ describe('lede command line', () => {
     const removed = await runLede([...data, 'sources', 'remove', 'https://news.example.org/rss.xml']);
     expect(removed.code).toBe(0);
     expect((await runLede([...data, 'sources', 'list'])).stdout).toBe('');
+  });
+
+  it('imports and exports OPML, folders becoming topics', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-opml-'));
+    const data = ['--data', join(dir, 'data')];
+    const file = join(dir, 'subs.opml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+      <outline text="Sports"><outline text="Goal Daily" type="rss" xmlUrl="https://goal.example/feed" htmlUrl="https://goal.example/"/></outline>
+      <outline text="Cairo Times" type="rss" xmlUrl="https://cairo.example/rss.xml"/>
+      </body></opml>`,
+    );
+    const imported = await runLede([...data, 'sources', 'import-opml', file]);
+    expect(imported.stdout).toBe(`imported 2 new sources of 2 in ${file}\n`);
+    const exported = await runLede([...data, 'sources', 'export-opml']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/<outline text="sports"[^>]*>\s*<outline [^>]*xmlUrl="https:\/\/goal\.example\/feed"/);
+    expect(exported.stdout).toContain('xmlUrl="https://cairo.example/rss.xml"');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
