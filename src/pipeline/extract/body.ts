@@ -221,7 +221,18 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
   return kept.slice(0, end);
 }
 
-const DISCUSSION = /comment|disqus|respon|discussion|related|recommend|more-from|newsletter/;
+const DISCUSSION = /comment|disqus|\brespon(d|ses)\b|discussion|related|recommend|more-from|newsletter/;
+
+/** comments and related-story lists are long prose too: never a fallback article */
+function inDiscussion(el: Element): boolean {
+  for (
+    let p: Element | null = el;
+    p && p.name !== 'body';
+    p = isElement(p.parent as Element) ? (p.parent as Element) : null
+  )
+    if (DISCUSSION.test(classId(p))) return true;
+  return false;
+}
 
 function skipper(parts: Element[], marked: Marks): (el: Element) => boolean {
   let total = 0;
@@ -273,7 +284,7 @@ function weight(blocks: Block[]): { words: number; linkShare: number } {
 export function chooseBody(doc: Document, marked: Marks, title: string | null): BodyResult {
   const main = candidate(doc, marked, marked);
   const fallback = candidate(doc, marked, new Map());
-  if (fallback.root === main.root || !fallback.root) return main;
+  if (fallback.root === main.root || !fallback.root || inDiscussion(fallback.root)) return main;
   const a = weight(cleanBlocks(main.blocks, title));
   const b = weight(cleanBlocks(fallback.blocks, title));
   if (b.words > a.words * 1.5 + 25 && b.linkShare < 0.25) return fallback;

@@ -17,14 +17,14 @@ const NEGATIVE_WORDS = new Set(
 subscribe subscription signup promo promotion advert advertisement advertising ad ads adslot dfp gpt sponsor
 sponsored comment comments disqus cookie cookies consent gdpr popup modal breadcrumb breadcrumbs byline tags
 taglist toolbar menu nav navbar navigation footer masthead sidebar outbrain taboola trending popular mostread
-readmore readnext upnext skip hidden hide invisible sronly print author bio rating pagination pager carousel
+readmore readnext upnext skip sronly print author bio rating pagination pager carousel
 slideshow banner alert overlay login follow disclaimer copyright credits utility toc donate tooltip teaser
 teasers onward gallery caption captions credit lightbox figcaption cta excerpt`.split(/\s+/),
 );
 
 /** words that mark the article itself: never drop an element carrying one of these as a token */
 const POSITIVE =
-  /(^|[\s_-])(article|articlebody|article-body|story-body|post-body|entry-content|content|main|body|text)($|[\s_-])/;
+  /(^|[\s_-])(article|articlebody|article-body|story-body|post-body|entry-content|content|main|body|text)($|[\s_-])/i;
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
@@ -32,12 +32,19 @@ function words(hint: string): string[] {
   const out: string[] = [];
   for (const token of hint.split(/\s+/)) {
     if (!token) continue;
-    out.push(token);
-    for (const part of token.split(/[-_]+/)) if (part && part !== token) out.push(part);
+    out.push(token.toLowerCase());
+    for (const part of token.split(/[-_]+/)) if (part && part !== token) out.push(part.toLowerCase());
     // camelCase ids such as "shareBar", "relatedLinks"
     if (/[a-z][A-Z]/.test(token)) for (const part of token.split(/(?=[A-Z])/)) out.push(part.toLowerCase());
   }
   return out;
+}
+
+/** class and id as written: camelCase word boundaries still visible */
+function rawClassId(el: Element): string {
+  const c = el.attribs.class;
+  const i = el.attribs.id;
+  return c || i ? `${c ?? ''} ${i ?? ''}` : '';
 }
 
 function insideArticle(el: Element): boolean {
@@ -49,7 +56,9 @@ export function isNegativeHint(hint: string): boolean {
   if (!hint) return false;
   // embedded posts (tweets, Instagram) in a "social-media-embed" wrapper are quoted content
   if (hint.includes('embed')) return false;
-  if (/related|recommend/.test(hint)) return true;
+  if (/related|recommend|caption/i.test(hint)) return true;
+  // "hidden" only as a whole class: "field-label-hidden" hides a label, not the field
+  if (/(^|\s)(hidden|is-hidden|hide|d-none|invisible)(\s|$)/i.test(hint)) return true;
   for (const w of words(hint)) if (NEGATIVE_WORDS.has(w)) return true;
   return /(^|[\s_-])(sr-only|visually-hidden|read-more|more-stories|most-popular|related-|social-|share-)/.test(
     hint,
@@ -153,7 +162,7 @@ export function pruneBoilerplate(doc: Document): Marks {
       marked.set(el, 'role');
       return false;
     }
-    const hint = classId(el);
+    const hint = rawClassId(el);
     if (
       hint &&
       isNegativeHint(hint) &&

@@ -3,7 +3,7 @@
 // resolved here so that the sanitized HTML shows the real image.
 import type { Element } from 'domhandler';
 import type { Image } from '../../domain/types.js';
-import { attr, classId, findAll, findFirst, normalizeSpace, rawText, resolveUrl } from './dom.js';
+import { attr, classId, findAll, findFirst, isElement, normalizeSpace, rawText, resolveUrl } from './dom.js';
 
 const LAZY_ATTRS = [
   'data-src',
@@ -56,6 +56,17 @@ export function splitCaption(caption: Element | null): { caption: string | null;
   return { caption: text || null, credit };
 }
 
+/** Outside a <figure>: a following sibling of the image (or of its wrapper) named as a caption. */
+function siblingCaption(img: Element): Element | null {
+  for (let node: Element | null = img, hops = 0; node && hops < 2; hops++) {
+    for (let sib = node.next; sib; sib = sib.next) {
+      if (isElement(sib) && /caption/i.test(sib.attribs.class ?? '')) return sib;
+    }
+    node = node.parent && isElement(node.parent) ? node.parent : null;
+  }
+  return null;
+}
+
 /** Images of the article parts, in page order, each with its caption and credit. */
 export function collectImages(parts: Element[], base: string): Image[] {
   const images: Image[] = [];
@@ -77,7 +88,7 @@ export function collectImages(parts: Element[], base: string): Image[] {
         }
         if (p === part) break;
       }
-      const captionEl = figure ? findFirst(figure, (el) => el.name === 'figcaption') : null;
+      const captionEl = figure ? findFirst(figure, (el) => el.name === 'figcaption') : siblingCaption(img);
       const { caption, credit } = splitCaption(captionEl);
       images.push({
         url,
