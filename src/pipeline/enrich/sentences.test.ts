@@ -5,7 +5,9 @@ const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end
 
 describe('splitSentences', () => {
   it('splits on sentence ends and keeps abbreviations, initials and decimals', () => {
-    expect(texts('Mr. Smith met Dr. J. K. Rowling in the U.S. on Jan. 5. Oil rose 3.5% to $69.11. It fell.')).toEqual([
+    expect(
+      texts('Mr. Smith met Dr. J. K. Rowling in the U.S. on Jan. 5. Oil rose 3.5% to $69.11. It fell.'),
+    ).toEqual([
       'Mr. Smith met Dr. J. K. Rowling in the U.S. on Jan. 5.',
       'Oil rose 3.5% to $69.11.',
       'It fell.',
