@@ -3,7 +3,7 @@
 // comments, ads and the like. A match is kept when it holds most of the page's paragraph text,
 // so a site that names its article wrapper "post-with-sidebar" is not wiped out.
 import type { Document, Element } from 'domhandler';
-import { attr, classId, isElement, removeNode, walkElements } from './dom.js';
+import { attr, isElement, removeNode, walkElements } from './dom.js';
 
 const DROP_TAGS = new Set(
   'script style noscript template svg canvas iframe object embed nav aside button input select textarea option dialog menu link meta head map audio video source track'.split(

@@ -49,7 +49,7 @@ export function applySiteRules(
   if (!tokens.size) return;
   walkElements(doc, (el) => {
     const hint = classId(el);
-    if (hint && hint.split(/\s+/).some((t) => tokens.has(t))) {
+    if (hint.split(/\s+/).some((t) => tokens.has(t))) {
       marked.set(el, 'role');
       return false;
     }
