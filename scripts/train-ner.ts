@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Gazetteer } from '../src/pipeline/enrich/gazetteer.js';
 import { buildGazetteer } from '../src/pipeline/enrich/gazetteer-build.js';
-import { NEWS_DOMAIN } from '../src/pipeline/enrich/ner-features.js';
 import { encodeModel } from '../src/pipeline/enrich/ner-model.js';
 import { augmentCaps, loadDocs, rng, TAGS, Trainer } from '../src/pipeline/enrich/ner-train.js';
 
@@ -24,23 +23,20 @@ const { values } = parseArgs({
     caps: { type: 'string', default: '0.05' },
     misc: { type: 'string', default: 'no' },
     dropout: { type: 'string', default: '0' },
-    social: { type: 'string', default: '0.5' },
-    // Genre copies of features (ner-features.ts): measured 2 F1 worse on the dev set, so off.
-    domains: { type: 'string', default: 'no' },
+    social: { type: 'string', default: '1' },
   },
 });
 
-// [file, weight, genre]: social-media files help (train README) but are noisier and off-genre, so
-// half weight; the genre keys the domain copies of features, and tagging uses the news genre.
-const FILES: Array<[string, number, string]> = [
-  ['uner-en-ewt.train.jsonl', 1, 'w'],
-  ['uner-en-ewt.dev.jsonl', 1, 'w'],
-  ['uner-en-ewt.test.jsonl', 1, 'w'],
-  ['uner-en-pud.jsonl', 1, NEWS_DOMAIN],
-  ['wikigold.jsonl', 1, NEWS_DOMAIN],
-  ['gum-open.jsonl', 1, NEWS_DOMAIN],
-  ['wnut17.jsonl', Number(values.social), 't'],
-  ['btc.jsonl', Number(values.social), 't'],
+// Social-media files help (train README); full weight scored better on the dev set than half.
+const FILES: Array<[string, number]> = [
+  ['uner-en-ewt.train.jsonl', 1],
+  ['uner-en-ewt.dev.jsonl', 1],
+  ['uner-en-ewt.test.jsonl', 1],
+  ['uner-en-pud.jsonl', 1],
+  ['wikigold.jsonl', 1],
+  ['gum-open.jsonl', 1],
+  ['wnut17.jsonl', Number(values.social)],
+  ['btc.jsonl', Number(values.social)],
 ];
 
 const t0 = Date.now();
@@ -52,12 +48,7 @@ const gazetteer = new Gazetteer(gazData);
 log(`gazetteer: ${gazetteer.size} names`);
 
 const seed = Number(values.seed);
-const useDomains = values.domains === 'yes';
-const docs = loadDocs(
-  join(values.corpus, 'ner'),
-  FILES.map(([file, weight, genre]) => [file, weight, useDomains ? genre : '']),
-  values.misc === 'yes',
-);
+const docs = loadDocs(join(values.corpus, 'ner'), FILES, values.misc === 'yes');
 augmentCaps(docs, seed, Number(values.caps));
 const trainer = new Trainer();
 trainer.prepare(docs, { gazetteer }, Number(values['min-count']));
@@ -70,6 +61,6 @@ for (let e = 1; e <= Number(values.epochs); e++) {
 }
 const { features, weights } = trainer.averaged();
 const out = values.out ?? join(values.models, 'ner.json.gz');
-const buf = encodeModel(TAGS, features, weights, useDomains ? NEWS_DOMAIN : undefined);
+const buf = encodeModel(TAGS, features, weights);
 writeFileSync(out, buf);
 log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)`);

@@ -50,11 +50,19 @@ export class Gazetteer {
     return this.names.get(name.toLowerCase());
   }
 
-  /** Longest matches, left to right, over lower-cased tokens. */
-  match(lower: readonly string[]): GazMatch[] {
+  /**
+   * Longest matches, left to right, over lower-cased tokens. A name starts only on a word that does
+   * not begin in lower case ("may", "mobile" and "of" are cities too), which also keeps this cheap.
+   */
+  match(lower: readonly string[], words: readonly string[]): GazMatch[] {
     const out: GazMatch[] = [];
     let i = 0;
     while (i < lower.length) {
+      const c = words[i].charCodeAt(0);
+      if ((c >= 97 && c <= 122) || (c > 127 && words[i][0] !== words[i][0].toUpperCase())) {
+        i++;
+        continue;
+      }
       let found: GazMatch | null = null;
       let key = lower[i];
       for (let n = 1; i + n <= lower.length; n++) {

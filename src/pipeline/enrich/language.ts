@@ -23,8 +23,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const MIN_LENGTH = 60;
 /** franc's scores are relative to the best (1.0); a declared language this close is kept. */
 const CLOSE = 0.9;
-/** Enough text to decide; the rest would only cost time. */
-const SAMPLE = 2000;
+/** Enough text to decide (franc is reliable from a few hundred letters); more only costs time. */
+const SAMPLE = 600;
 
 export function iso1(code: string): string {
   return ISO1[code] ?? code;

@@ -17,7 +17,6 @@ export interface FeatureContext {
   gazetteer: Gazetteer | null;
 }
 
-const UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const TITLE = /^\p{Lu}\p{Ll}/u;
 const LOWER = /^\p{Ll}+$/u;
 
@@ -45,9 +44,19 @@ export function isCapsSentence(words: readonly string[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
-    if (!/\p{L}/u.test(w)) continue;
+    let upper = 0;
+    let lower = 0;
+    for (let k = 0; k < w.length; k++) {
+      const ch = w[k];
+      const c = w.charCodeAt(k);
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      else if (c > 127 && ch !== ch.toLowerCase()) upper++;
+      else if (c > 127 && ch !== ch.toUpperCase()) lower++;
+    }
+    if (upper + lower === 0) continue;
     letters++;
-    if (w.length > 1 && UPPER.test(w)) caps++;
+    if (w.length > 1 && lower === 0) caps++;
   }
   return caps >= 2 && caps >= letters * 0.6;
 }
@@ -118,14 +127,14 @@ export function sentenceFeatures(
   ctx: FeatureContext,
   doc: DocEvidence | null,
   sink: FeatureSink,
+  lower: readonly string[] = words.map((w) => w.toLowerCase()),
 ): void {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(cachedShape);
   const caps = isCapsSentence(words);
   let gaz: string[] | null = null;
   if (ctx.gazetteer) {
-    for (const m of ctx.gazetteer.match(lower)) {
+    for (const m of ctx.gazetteer.match(lower, words)) {
       gaz ??= new Array(n).fill('');
       for (let i = m.start; i < m.end; i++) {
         const pos = i === m.start ? (m.end - m.start === 1 ? 'U' : 'B') : 'I';
@@ -141,9 +150,10 @@ export function sentenceFeatures(
     const lw = lower[i];
     sink.f('b');
     sink.lexical(lower, i);
-    sink.f(sh, '=', shapes[i]);
-    sink.f(sh, '-1=', s(i - 1));
-    sink.f(sh, '+1=', s(i + 1));
+    // Two-part features (constant prefix + one string) are the cheap ones to hash when tagging.
+    sink.f(caps ? 'S^=' : 'S=', shapes[i]);
+    sink.f(caps ? 'S^-1=' : 'S-1=', s(i - 1));
+    sink.f(caps ? 'S^+1=' : 'S+1=', s(i + 1));
     if (!caps) sink.f('W=', words[i]);
     sink.f('ww-1=', w(i - 1), '|', lw);
     sink.f('ww+1=', lw, '|', w(i + 1));
@@ -161,25 +171,19 @@ export function sentenceFeatures(
     if (doc) {
       const t = doc.title.has(lw) ? 'T' : '';
       const l = doc.lower.has(lw) ? 'L' : '';
-      sink.f('d=', t, l, '|', caps ? 'c' : i === 0 ? 'f' : shapes[i].slice(0, 2));
+      sink.f('d=', `${t}${l}|${caps ? 'c' : i === 0 ? 'f' : shapes[i].slice(0, 2)}`);
     }
   }
 }
 
-/**
- * Domain adaptation (Daume 2007, "frustratingly easy"): in training every non-lexical feature also
- * has a copy prefixed with its source's genre (tweets, web, news/wiki), so genre habits such as
- * capitalised common words in tweets land in the copies; tagging adds the news copies.
- */
+/** Features naming the word itself (dropped with the word in dropout training). */
 export const LEXICAL_PREFIXES = new Set(['W=', 'ww-1=', 'ww+1=', 't1w=']);
-export const NEWS_DOMAIN = 'n';
 
 /** The features as strings, one list per token (training, tests). */
 export function featureStrings(
   words: readonly string[],
   ctx: FeatureContext,
   doc: DocEvidence | null,
-  domain: string | null = null,
 ): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
@@ -189,9 +193,7 @@ export function featureStrings(
       out.push(cur);
     },
     f(a, b = '', c = '', d = '', e = '') {
-      const name = a + b + c + d + e;
-      cur.push(name);
-      if (domain && !LEXICAL_PREFIXES.has(a)) cur.push(`${domain}:${name}`);
+      cur.push(a + b + c + d + e);
     },
     lexical(lower, i) {
       for (const [p, part] of SELF) {
@@ -205,15 +207,6 @@ export function featureStrings(
 }
 
 /** Features that depend on the tags already chosen to the left (greedy decoding). */
-export function tagFeatures(
-  prev: string,
-  prev2: string,
-  lowerWord: string,
-  shp: string,
-  domain: string | null = null,
-): string[] {
-  const out = [`t1=${prev}`, `t2=${prev2}|${prev}`, `t1w=${prev}|${lowerWord}`, `t1s=${prev}|${shp}`];
-  if (domain)
-    out.push(`${domain}:t1=${prev}`, `${domain}:t2=${prev2}|${prev}`, `${domain}:t1s=${prev}|${shp}`);
-  return out;
+export function tagFeatures(prev: string, prev2: string, lowerWord: string, shp: string): string[] {
+  return [`t1=${prev}`, `t2=${prev2}|${prev}`, `t1w=${prev}|${lowerWord}`, `t1s=${prev}|${shp}`];
 }

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { featureStrings } from './ner-features.js';
+import { featureStrings, tagFeatures } from './ner-features.js';
 import { encodeModel, NerModel, type NerModelFile } from './ner-model.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER'];
@@ -19,13 +19,21 @@ describe('NerModel', () => {
       'w-1=kim': [0, 0, 3],
       'ww+1=jong|un': [0, 0, 4],
       't1=B-PER': [0, -2, 1],
+      't1w=I-PER|un': [0, 0, 2.5],
+      't2=B-PER|I-PER': [0.5, 0, 0],
     });
     const words = ['Kim', 'Jong', 'Un', 'said'];
-    expect(m.tag(words, { gazetteer: null }, null)).toEqual(['B-PER', 'I-PER', 'O', 'O']);
+    expect(m.tag(words, { gazetteer: null }, null)).toEqual(['B-PER', 'I-PER', 'I-PER', 'O']);
     // the same names come out of the string path used for training
     const names = featureStrings(words, { gazetteer: null }, null).flat();
     expect(names).toContain('w-1=kim');
     expect(names).toContain('ww+1=jong|un');
+    expect(tagFeatures('I-PER', 'B-PER', 'un', 'Xx')).toEqual([
+      't1=I-PER',
+      't2=B-PER|I-PER',
+      't1w=I-PER|un',
+      't1s=I-PER|Xx',
+    ]);
   });
 
   it('drops all-zero features when encoding and rejects a bad file', () => {

@@ -10,7 +10,6 @@ import {
   cachedShape,
   type DocEvidence,
   type FeatureContext,
-  LEXICAL_PREFIXES,
   SELF,
   sentenceFeatures,
   wordAt,
@@ -22,8 +21,6 @@ export interface NerModelFile {
   scale: number;
   features: string[];
   weights: string;
-  /** genre whose domain-copied features (ner-features.ts) are added when tagging */
-  domain?: string;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -64,12 +61,14 @@ export class NerModel {
   private readonly mask: number;
   private scores = new Float64Array(0);
 
-  /** hash of "<domain>:" when the model has domain copies, else null */
-  private readonly domainSeed: number | null;
+  /** rows of the tag features: t1 by previous tag, t2 by (tag before, previous tag) */
+  private readonly t1Rows: Int32Array;
+  private readonly t2Rows: Int32Array;
+  /** rows of t1s by shape, one per previous tag */
+  private readonly t1sRows = new Map<string, Int32Array>();
 
-  constructor(tags: string[], features: string[], weights: Float32Array, domain?: string) {
+  constructor(tags: string[], features: string[], weights: Float32Array) {
     this.tags = tags;
-    this.domainSeed = domain ? fold(FNV_OFFSET, `${domain}:`) : null;
     this.weights = weights;
     let size = 1024;
     while (size < features.length * 2) size *= 2;
@@ -84,6 +83,23 @@ export class NerModel {
       this.keys[i] = h;
       this.rows[i] = f * tags.length + 1;
     }
+    const nt = tags.length;
+    this.t1Rows = Int32Array.from(tags, (t) => this.row(featureHash(`t1=${t}`)));
+    // index nt of the tag before stands for the sentence start
+    this.t2Rows = new Int32Array((nt + 1) * nt);
+    for (let a = 0; a <= nt; a++) {
+      for (let b = 0; b < nt; b++)
+        this.t2Rows[a * nt + b] = this.row(featureHash(`t2=${a < nt ? tags[a] : '<s>'}|${tags[b]}`));
+    }
+  }
+
+  private t1s(shp: string): Int32Array {
+    let rows = this.t1sRows.get(shp);
+    if (!rows) {
+      rows = Int32Array.from(this.tags, (t) => this.row(featureHash(`t1s=${t}|${shp}`)));
+      this.t1sRows.set(shp, rows);
+    }
+    return rows;
   }
 
   get featureCount(): number {
@@ -116,38 +132,39 @@ export class NerModel {
     let e = this.entries.get(w);
     if (e === undefined) {
       if (this.entries.size > 200_000) this.entries.clear();
-      e = new Int32Array(SELF.length + AROUND.length);
+      // SELF rows, AROUND rows, then t1w rows (one per previous tag)
+      e = new Int32Array(SELF.length + AROUND.length + this.tags.length);
       for (let k = 0; k < SELF.length; k++) {
         const part = SELF[k][1](w);
         e[k] = part === null ? -1 : this.row(fold(fold(FNV_OFFSET, SELF[k][0]), part));
       }
-      for (let k = 0; k < AROUND.length; k++)
+      for (let k = 0; k < AROUND.length; k++) {
         e[SELF.length + k] = this.row(fold(fold(FNV_OFFSET, AROUND[k][0]), w));
+      }
+      for (let t = 0; t < this.tags.length; t++) {
+        e[SELF.length + AROUND.length + t] = this.row(featureHash(`t1w=${this.tags[t]}|${w}`));
+      }
       this.entries.set(w, e);
     }
     return e;
   }
 
   /** Rows of two-part features ("w=" + word) by part: words recur, so most cost two Map lookups. */
-  private readonly rowCache = [
-    new Map<string, Map<string, number>>(),
-    new Map<string, Map<string, number>>(),
-  ];
+  private readonly rowCache = new Map<string, Map<string, number>>();
   private cachedSize = 0;
-  private cachedRow(a: string, b: string, domain: boolean): number {
-    const cache = this.rowCache[domain ? 1 : 0];
-    let byWord = cache.get(a);
+  private cachedRow(a: string, b: string): number {
+    let byWord = this.rowCache.get(a);
     if (!byWord) {
       byWord = new Map();
-      cache.set(a, byWord);
+      this.rowCache.set(a, byWord);
     }
     let row = byWord.get(b);
     if (row === undefined) {
       if (++this.cachedSize > 1_000_000) {
-        for (const c of this.rowCache) for (const m of c.values()) m.clear();
+        for (const m of this.rowCache.values()) m.clear();
         this.cachedSize = 0;
       }
-      row = this.row(fold(fold(domain ? (this.domainSeed as number) : FNV_OFFSET, a), b));
+      row = this.row(fold(fold(FNV_OFFSET, a), b));
       byWord.set(b, row);
     }
     return row;
@@ -159,53 +176,44 @@ export class NerModel {
     if (this.scores.length < words.length * nt) this.scores = new Float64Array(words.length * nt * 2);
     this.scores.fill(0, 0, words.length * nt);
     let at = 0;
-    sentenceFeatures(words, ctx, doc, {
-      token: (i) => {
-        at = i * nt;
+    const lower = words.map((w) => w.toLowerCase());
+    sentenceFeatures(
+      words,
+      ctx,
+      doc,
+      {
+        token: (i) => {
+          at = i * nt;
+        },
+        lexical: (lower, i) => {
+          const self = this.entry(lower[i]);
+          for (let k = 0; k < SELF.length; k++) this.addRow(self[k], at);
+          for (let k = 0; k < AROUND.length; k++) {
+            this.addRow(this.entry(wordAt(lower, i + AROUND[k][1]))[SELF.length + k], at);
+          }
+        },
+        f: (a, b, c, d, e) => {
+          if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
+          else this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
+        },
       },
-      lexical: (lower, i) => {
-        const self = this.entry(lower[i]);
-        for (let k = 0; k < SELF.length; k++) this.addRow(self[k], at);
-        for (let k = 0; k < AROUND.length; k++) {
-          this.addRow(this.entry(wordAt(lower, i + AROUND[k][1]))[SELF.length + k], at);
-        }
-      },
-      f: (a, b, c, d, e) => {
-        const copy = this.domainSeed !== null && !LEXICAL_PREFIXES.has(a);
-        if (b !== undefined && c === undefined) {
-          this.addRow(this.cachedRow(a, b, false), at);
-          if (copy) this.addRow(this.cachedRow(a, b, true), at);
-          return;
-        }
-        this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
-        if (copy) this.add(foldParts(this.domainSeed as number, a, b, c, d, e), at);
-      },
-    });
+      lower,
+    );
     const out: string[] = [];
-    let prev = 'O';
-    let prev2 = '<s>';
-    const t1 = fold(FNV_OFFSET, 't1=');
-    const t2 = fold(FNV_OFFSET, 't2=');
-    const t1w = fold(FNV_OFFSET, 't1w=');
-    const t1s = fold(FNV_OFFSET, 't1s=');
+    const O = this.tags.indexOf('O');
+    let prev = O;
+    let prev2 = nt; // sentence start
     for (let i = 0; i < words.length; i++) {
       at = i * nt;
-      const p = fold(t1w, prev);
-      this.add(fold(t1, prev), at);
-      this.add(fold(fold(fold(t2, prev2), '|'), prev), at);
-      this.add(fold(fold(p, '|'), words[i].toLowerCase()), at);
-      this.add(fold(fold(fold(t1s, prev), '|'), cachedShape(words[i])), at);
-      if (this.domainSeed !== null) {
-        const ds = this.domainSeed;
-        this.add(fold(fold(ds, 't1='), prev), at);
-        this.add(fold(fold(fold(fold(ds, 't2='), prev2), '|'), prev), at);
-        this.add(fold(fold(fold(fold(ds, 't1s='), prev), '|'), cachedShape(words[i])), at);
-      }
+      this.addRow(this.t1Rows[prev], at);
+      this.addRow(this.t2Rows[prev2 * nt + prev], at);
+      this.addRow(this.entry(lower[i])[SELF.length + AROUND.length + prev], at);
+      this.addRow(this.t1s(cachedShape(words[i]))[prev], at);
       let best = 0;
       for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
       prev2 = prev;
-      prev = this.tags[best];
-      out.push(prev);
+      prev = best;
+      out.push(this.tags[best]);
     }
     return out;
   }
@@ -223,7 +231,7 @@ export class NerModel {
     if (q.length !== data.features.length * data.tags.length) throw new Error('ner model: weight count');
     const weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) weights[i] = q[i] / data.scale;
-    return new NerModel(data.tags, data.features, weights, data.domain);
+    return new NerModel(data.tags, data.features, weights);
   }
 }
 
@@ -232,7 +240,6 @@ export function encodeModel(
   tags: string[],
   features: string[],
   weights: Float32Array | Float64Array,
-  domain?: string,
 ): Buffer {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
@@ -254,7 +261,6 @@ export function encodeModel(
     scale,
     features: keptNames,
     weights: Buffer.from(q.buffer).toString('base64'),
-    domain,
   };
   return gzipSync(JSON.stringify(file), { level: 9 });
 }

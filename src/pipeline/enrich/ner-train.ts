@@ -4,13 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docEvidence, type FeatureContext, featureStrings, shape, tagFeatures } from './ner-features.js';
+import {
+  docEvidence,
+  type FeatureContext,
+  featureStrings,
+  LEXICAL_PREFIXES,
+  shape,
+  tagFeatures,
+} from './ner-features.js';
 
 export interface TrainDoc {
   sentences: Array<{ words: string[]; tags: string[] }>;
   weight: number;
-  /** genre of the source, for the domain copies of features (ner-features.ts) */
-  domain: string;
 }
 
 interface Prepared {
@@ -21,7 +26,6 @@ interface Prepared {
   shapes: string[];
   gold: number[];
   weight: number;
-  domain: string;
 }
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'];
@@ -36,9 +40,9 @@ export function rng(seed: number): () => number {
 }
 
 /** Reads corpus/train/ner files, grouping sentences by `doc` (sentences without one stand alone). */
-export function loadDocs(dir: string, files: Array<[string, number, string]>, keepMisc: boolean): TrainDoc[] {
+export function loadDocs(dir: string, files: Array<[string, number]>, keepMisc: boolean): TrainDoc[] {
   const docs: TrainDoc[] = [];
-  for (const [file, weight, domain] of files) {
+  for (const [file, weight] of files) {
     let current: TrainDoc | null = null;
     let currentId: string | undefined;
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
@@ -46,7 +50,7 @@ export function loadDocs(dir: string, files: Array<[string, number, string]>, ke
       const row = JSON.parse(line) as { doc?: string; tokens: string[]; tags: string[] };
       const tags = row.tags.map((t) => (!keepMisc && t.endsWith('MISC') ? 'O' : t));
       if (!current || row.doc === undefined || row.doc !== currentId) {
-        current = { sentences: [], weight, domain };
+        current = { sentences: [], weight };
         docs.push(current);
         currentId = row.doc;
       }
@@ -71,7 +75,7 @@ export function augmentCaps(docs: TrainDoc[], seed: number, share: number): void
   }
 }
 
-const LEXICAL = ['w=', 'W=', 'ww-1=', 'ww+1=', 't1w='];
+const LEXICAL = ['w=', ...LEXICAL_PREFIXES];
 function isLexical(f: string): boolean {
   return LEXICAL.some((p) => f.startsWith(p));
 }
@@ -105,14 +109,13 @@ export class Trainer {
 
   prepare(docs: TrainDoc[], ctx: FeatureContext, minCount: number): void {
     const counts = new Map<string, number>();
-    const all: Array<{ feats: string[][]; words: string[]; tags: string[]; weight: number; domain: string }> =
-      [];
+    const all: Array<{ feats: string[][]; words: string[]; tags: string[]; weight: number }> = [];
     for (const doc of docs) {
       const evidence = docEvidence(doc.sentences.map((s) => s.words));
       for (const s of doc.sentences) {
-        const feats = featureStrings(s.words, ctx, evidence, doc.domain);
+        const feats = featureStrings(s.words, ctx, evidence);
         for (const fs of feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-        all.push({ feats, words: s.words, tags: s.tags, weight: doc.weight, domain: doc.domain });
+        all.push({ feats, words: s.words, tags: s.tags, weight: doc.weight });
       }
     }
     const keep = (f: string) => (counts.get(f) ?? 0) >= minCount;
@@ -128,7 +131,6 @@ export class Trainer {
         shapes: s.words.map(shape),
         gold: s.tags.map((t) => Math.max(0, TAGS.indexOf(t))),
         weight: s.weight,
-        domain: s.domain,
       });
     }
   }
@@ -161,7 +163,7 @@ export class Trainer {
         scores.fill(0);
         dyn.length = 0;
         const drop = dropout > 0 && rand() < dropout;
-        for (const f of tagFeatures(prev, prev2, s.lower[i], s.shapes[i], s.domain)) {
+        for (const f of tagFeatures(prev, prev2, s.lower[i], s.shapes[i])) {
           if (!drop || !isLexical(f)) dyn.push(this.id(f, true));
         }
         const lists = drop ? [s.ids[i], dyn] : [s.ids[i], s.lex[i], dyn];
