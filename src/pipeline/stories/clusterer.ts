@@ -1,7 +1,9 @@
 // Online story clustering: each article is placed once, as it arrives. Candidates come from an
-// inverted index over the top terms and names of the stories alive in a sliding time window;
-// each candidate is scored on body TF-IDF, headline and name similarity and the time gap; the
-// article joins the best story above a threshold or starts a new one.
+// inverted index over the top terms and names of the stories alive in a sliding time window
+// (stories leave it when they stop growing, so the cost follows the window, not the archive);
+// each candidate is scored on four TF-IDF cosines (body, headline, names, numbers) damped by the
+// time gap; the article joins the best story above a threshold or starts a new one. An article
+// close to two stories, or a story that grew close to another, merges them (younger into older).
 import { hexHash } from '../../lib/hash.js';
 import {
   absorb,
@@ -34,7 +36,6 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** both stories need this many articles before a merge is considered */
   mergeMinSize: number;
-  youngBonus: number;
   centroidTerms: number;
   /** heaviest body terms kept of each article */
   articleTerms: number;
@@ -49,7 +50,6 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   halfLifeHours: 24,
   maxCandidates: 8,
   mergeMinSize: 2,
-  youngBonus: 0,
   centroidTerms: 160,
   articleTerms: 100,
 };
@@ -135,7 +135,7 @@ export class StoryClusterer {
     const scored = this.candidates(features, weighted);
     this.learn(features);
     const best = scored[0];
-    if (!best || best.score < this.thresholdFor(this.stories.get(best.storyId)!)) {
+    if (!best || best.score < this.options.threshold) {
       const id = this.uniqueId(doc.id);
       this.create(id, doc, features, weighted);
       return { storyId: id, created: true, score: 0, merged: [] };
@@ -218,11 +218,6 @@ export class StoryClusterer {
     return older;
   }
 
-  /** A young story is one or two articles: a chance overlap looks stronger, so ask for more. */
-  private thresholdFor(story: LiveStory): number {
-    return this.options.threshold + this.options.youngBonus / story.size;
-  }
-
   private learn(features: DocFeatures): void {
     this.df.add([...features.body.keys(), ...features.names.keys(), ...features.numbers.keys()]);
   }
@@ -263,6 +258,8 @@ export class StoryClusterer {
     for (const [id, story] of this.stories) {
       if (story.last !== null && story.last < horizon) this.drop(id);
     }
-    for (const [alias, target] of this.aliases) if (!this.stories.has(target)) this.aliases.delete(alias);
+    // an alias is kept while the chain it starts still reaches a live story
+    for (const alias of [...this.aliases.keys()])
+      if (this.resolve(alias) === null) this.aliases.delete(alias);
   }
 }

@@ -148,9 +148,9 @@ export function prune(v: Sparse, limit: number): Sparse {
   return new Map(ranked.slice(0, limit));
 }
 
-/** The `limit` heaviest keys, heaviest first; with `df`, raw weights are IDF-weighted first. */
-export function topKeys(v: Sparse, limit: number, df?: DocumentFrequency): string[] {
-  const ranked = [...v].map(([key, w]) => [key, df ? w * df.idf(key) : w] as const);
+/** The `limit` heaviest keys, heaviest first. */
+export function topKeys(v: Sparse, limit: number): string[] {
+  const ranked = [...v];
   ranked.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   return ranked.slice(0, limit).map(([key]) => key);
 }
