@@ -3,7 +3,7 @@
 // adds centrality (similarity to the whole article and to the headline) and a length prior, and
 // selection uses MMR so that two points never say the same thing.
 import type { KeyPoint } from '../../domain/types.js';
-import { type Sentence, splitSentences } from './sentences.js';
+import { splitSentences } from './sentences.js';
 import type { Enricher } from './types.js';
 
 const STOP = new Set(
@@ -89,7 +89,7 @@ function lengthPrior(n: number): number {
 
 export function selectKeyPoints(title: string, text: string, options: KeyPointOptions = {}): KeyPoint[] {
   const o = { ...DEFAULTS, ...options };
-  const sentences: Sentence[] = splitSentences(text);
+  const sentences = splitSentences(text);
   if (!sentences.length) return [];
   const ws = sentences.map((s) => words(text.slice(s.start, s.end)));
   const vs = ws.map(vec);

@@ -74,7 +74,7 @@ function before(text: string, sentenceStart: number, openAt: number): Mention | 
  */
 function subjectOf(
   text: string,
-  sentences: Sentence[],
+  sentences: readonly Sentence[],
   si: number,
   openAt: number,
   proper: Set<string>,
@@ -106,7 +106,7 @@ const ACCORDING = /\baccording to\s+/giu;
 /** "… according to Ukrainian officials": the clause before (or after) is the claim. */
 function claims(
   text: string,
-  sentences: Sentence[],
+  sentences: readonly Sentence[],
   taken: (s: number, e: number) => boolean,
   resolve: (m: Mention | null) => string | null,
 ): QuoteResult[] {

@@ -61,9 +61,9 @@ let lastText: string | null = null;
 let lastSentences: readonly Sentence[] = [];
 
 /** Splits `text` into sentences; spans are trimmed, never empty, in order and non-overlapping. */
-export function splitSentences(text: string): Sentence[] {
-  if (text === lastText) return lastSentences as Sentence[];
-  const out = split(text);
+export function splitSentences(text: string): readonly Sentence[] {
+  if (text === lastText) return lastSentences;
+  const out = Object.freeze(split(text));
   lastText = text;
   lastSentences = out;
   return out;
@@ -141,7 +141,7 @@ function split(text: string): Sentence[] {
 }
 
 /** The sentence containing offset `pos`, by binary search over `sentences`. */
-export function sentenceAt(sentences: Sentence[], pos: number): number {
+export function sentenceAt(sentences: readonly Sentence[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {
