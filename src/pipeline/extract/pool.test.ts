@@ -42,6 +42,14 @@ describe('extractor pool', () => {
     expect((await next).text).toContain('plain news prose');
   });
 
+  it('kills a worker over its heap limit with extract_memory, then keeps working', async () => {
+    pool = createExtractorPool({ size: 1, timeoutMs: 60_000, maxOldGenerationSizeMb: 24 });
+    await expect(pool.extract(slow, 'https://e.example/heavy')).rejects.toMatchObject({
+      code: 'extract_memory',
+    });
+    expect((await pool.extract(article, 'https://e.example/ok')).text).toContain('plain news prose');
+  });
+
   it('rejects work after close', async () => {
     pool = createExtractorPool({ size: 1 });
     await pool.close();
