@@ -20,6 +20,10 @@ const schema = z.object({
   LEDE_WORKERS: positiveInt.default(4),
   LEDE_CLUSTER_WINDOW_HOURS: positiveInt.default(72),
   LEDE_SITE_NAME: z.string().default('Lede'),
+  SMTP_URL: z.string().url().optional(),
+  LEDE_MAIL_FROM: z.string().default('Lede <no-reply@localhost>'),
+  LEDE_SESSION_SECRET: z.string().min(32).optional(),
+  LEDE_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -38,6 +42,13 @@ export interface Config {
   workers: number;
   clusterWindowHours: number;
   siteName: string;
+  /** smtp(s)://user:pass@host:port for password-reset mail; unset = the link goes to the log */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** keys CSRF tokens of signed-out forms; unset = a random secret kept in the store */
+  sessionSecret: string | null;
+  /** trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +81,10 @@ export function loadConfig(
     workers: e.LEDE_WORKERS,
     clusterWindowHours: e.LEDE_CLUSTER_WINDOW_HOURS,
     siteName: e.LEDE_SITE_NAME,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.LEDE_MAIL_FROM,
+    sessionSecret: e.LEDE_SESSION_SECRET ?? null,
+    trustProxy: e.LEDE_TRUST_PROXY === '1' || e.LEDE_TRUST_PROXY === 'true',
   };
   return { ...config, ...overrides, dataDir: resolve(overrides.dataDir ?? config.dataDir) };
 }
