@@ -216,6 +216,8 @@ export function cleanBlocks(blocks: Block[], title: string | null): Block[] {
     const words = wordCount(b.text);
     const sentence = /[.!?…"”'’)»:。！？」]$/.test(b.text);
     if (words >= 10 || (sentence && words >= 5 && !/^[A-Z][a-z]+ [A-Z]/.test(b.text))) break;
+    // an unlinked list closing the article (results, steps, facts) is content
+    if (b.tag === 'li' && b.linkChars === 0 && end >= 2 && kept[end - 2].tag === 'li') break;
     end--;
   }
   return kept.slice(0, end);
