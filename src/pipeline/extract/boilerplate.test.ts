@@ -60,6 +60,26 @@ describe('boilerplate removal', () => {
     expect(cleanBlocks(blocks, null).map((b) => b.text)).toEqual([blocks[0].text, blocks[2].text]);
   });
 
+  it('keeps an unlinked list that closes the article', () => {
+    const li = (text: string): Block => ({ text, linkChars: 0, tag: 'li', el: null, whole: true });
+    const blocks: Block[] = [
+      {
+        text: 'A real paragraph with many words in it, the kind that belongs to the body.',
+        linkChars: 0,
+        tag: 'p',
+        el: null,
+        whole: true,
+      },
+      { text: 'Qualified teams', linkChars: 0, tag: 'h3', el: null, whole: true },
+      li('England (Group A)'),
+      li('Spain (Group F)'),
+      li('Italy (Group J)'),
+    ];
+    expect(cleanBlocks(blocks, null)).toHaveLength(5);
+    const linked = blocks.map((b) => (b.tag === 'li' ? { ...b, linkChars: b.text.length } : b));
+    expect(cleanBlocks(linked, null)).toHaveLength(1);
+  });
+
   it('drops a repeated headline and a leading dateline', () => {
     const a = extractArticle(
       body(`<article><h1>The Headline</h1><p>Updated: March 3, 2024</p>${para(1)}${para(2)}</article>`),
