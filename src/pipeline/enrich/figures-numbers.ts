@@ -68,6 +68,8 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   '₹': 'INR',
   '₽': 'RUB',
   '₴': 'UAH',
+  Rs: 'INR',
+  'Rs.': 'INR',
 };
 
 export const CURRENCY_WORDS: Record<string, string> = {
@@ -136,6 +138,16 @@ export const UNITS: Record<string, string> = {
   gw: 'GW',
   kwh: 'kWh',
   hectares: 'ha',
+  kW: 'kW',
+  kw: 'kW',
+  hp: 'hp',
+  bhp: 'hp',
+  horsepower: 'hp',
+  'lb-ft': 'lb-ft',
+  nm: 'Nm',
+  gb: 'GB',
+  tb: 'TB',
+  mb: 'MB',
   acres: 'acres',
   litres: 'l',
   liters: 'l',
@@ -181,7 +193,7 @@ export const COUNT_BREAKS = new Set(
     'a an the and or but in on at to from by for with of as is are was were be been has have had will would can ' +
     'could may might since after before during this that these those which who said says per than over about ' +
     'into up down out it its their his her our they he she we you i not no more less each every ' +
-    'ago old earlier later last next percent cent away due ahead behind apart long high wide deep tall made left ' +
+    'should shall must did does do ago old earlier later last next percent cent away due ahead behind apart long high wide deep tall made left ' +
     'north south east west north-east north-west south-east south-west'
   ).split(' '),
 );

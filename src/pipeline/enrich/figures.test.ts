@@ -80,6 +80,16 @@ describe('findFigures', () => {
     expect(f[0].claimant).toBe('the central bank');
   });
 
+  it('reads "and" as a range only after "between", and rupees', () => {
+    const f = pick('Batteries of 71 kWh and 95 kWh. Between 3 and 4 million people. It costs Rs 300.');
+    expect(f.map((x) => [x.text, x.value, x.valueMax, x.unit])).toEqual([
+      ['71 kWh', 71, null, 'kWh'],
+      ['95 kWh', 95, null, 'kWh'],
+      ['Between 3 and 4 million people', 3e6, 4e6, null],
+      ['Rs 300', 300, null, 'INR'],
+    ]);
+  });
+
   it('skips years, dates, times, ordinals, model names and bare numbers', () => {
     expect(
       findFigures('In 2024, on March 5 at 5 p.m., the 3rd F-16 of COVID-19 fame flew. He is 45.'),

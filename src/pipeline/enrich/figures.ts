@@ -32,7 +32,7 @@ const PLURALS = new Set([
 ]);
 
 const CORE = new RegExp(
-  `(?:(US\\$|A\\$|C\\$|[$€£¥₹₽₴])\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b((?:${NUMBER_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)(?=\\s+(?:hundred|thousand|million|billion|trillion|[a-z]))`,
+  `(?:(US\\$|A\\$|C\\$|(?<![\\p{L}])Rs\\.?|[$€£¥₹₽₴])\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b((?:${NUMBER_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)(?=\\s+(?:hundred|thousand|million|billion|trillion|[a-z]))`,
   'giu',
 );
 
@@ -142,7 +142,9 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
   }
   // a range: "10,000 to 20,000", "5-7%", "between 3 and 4 million"
   const rangeWord = peek().toLowerCase();
-  if (rangeWord === 'to' || rangeWord === '-' || rangeWord === '–' || rangeWord === 'and') {
+  // "and" makes a range only after "between" ("71 kWh and 95 kWh" are two figures)
+  const between = /\bbetween\s+$/i.test(text.slice(Math.max(s.start, n.start - 9), n.start));
+  if (rangeWord === 'to' || rangeWord === '-' || rangeWord === '–' || (rangeWord === 'and' && between)) {
     const from = toks[t].end;
     CORE.lastIndex = 0;
     const rest = text.slice(from, from + 40);

@@ -14,7 +14,7 @@ import {
 } from './quotes-speakers.js';
 
 const LEADING =
-  /^(?:But|And|So|Yet|Still|Now|Then|However|Meanwhile|Instead|Also|Later|Earlier|Indeed|Asked|Speaking|On|In|At|As|After|Before|When|While|During|If|Although|Though|Despite|Since|Because|With|Without|For|From|Under|Over|Hours|Minutes|Days|Last|This|Yesterday|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:ing|ed))$/u;
+  /^(?:But|And|So|Yet|Still|Now|Then|However|Meanwhile|Instead|Also|Later|Earlier|Indeed|Asked|Speaking|On|In|At|As|After|Before|When|While|During|If|Although|Though|Despite|Since|Because|With|Without|For|From|Under|Over|Hours|Minutes|Days|Last|This|Yesterday|Today|Amid|Amidst|Among|Following|Unlike|Like|Across|Throughout|Inside|Outside|Beyond|Within|Given|Thanks|Upon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:ing|ed))$/u;
 
 /** Words written with a capital inside sentences ("said Trump"), i.e. proper nouns of this text. */
 export function properNouns(text: string): Set<string> {
