@@ -1,7 +1,7 @@
 // `lede import` as a user runs it: local pages, a feed file and a WARC archive the test writes;
 // a rerun updates instead of duplicating; a process killed mid-import loses nothing stored.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,29 +86,37 @@ describe('lede import', () => {
   });
 
   it('a crash mid-import loses nothing stored and a rerun completes the rest', async () => {
-    const pages = join(process.cwd(), '../shared/bench/extraction/data/html');
+    const folder = join(process.cwd(), '../shared/bench/extraction/data/html');
+    const pages = readdirSync(folder)
+      .sort()
+      .slice(0, 40)
+      .map((name) => join(folder, name));
     const dataDir = join(work, 'crash');
-    const child = spawn(process.execPath, [lede, '--data', dataDir, 'import', '--concurrency', '1', pages], {
-      env: { ...process.env, LEDE_LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [lede, '--data', dataDir, 'import', '--concurrency', '1', ...pages],
+      {
+        env: { ...process.env, LEDE_LOG_LEVEL: 'silent' },
+        stdio: 'ignore',
+      },
+    );
     // kill -9 once some articles are in, well before the end
     let before = 0;
-    for (let i = 0; i < 600 && before < 10; i++) {
+    for (let i = 0; i < 600 && before < 5; i++) {
       await new Promise((r) => setTimeout(r, 100));
       before = (await storedUrls(dataDir).catch(() => [])).length;
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
     const survived = await storedUrls(dataDir);
-    expect(survived.length).toBeGreaterThanOrEqual(10);
-    expect(survived.length).toBeLessThan(181);
+    expect(survived.length).toBeGreaterThanOrEqual(5);
+    expect(survived.length).toBeLessThan(40);
 
-    const rerun = await runLede(['--data', dataDir, 'import', pages]);
+    const rerun = await runLede(['--data', dataDir, 'import', ...pages]);
     expect(rerun.code).toBe(0);
     const imported = Number(/imported (\d+) articles/.exec(rerun.stdout)?.[1]);
     const all = await storedUrls(dataDir);
-    expect(all.length).toBeGreaterThan(170);
+    expect(all.length).toBeGreaterThan(36);
     expect(all.length).toBeLessThanOrEqual(imported);
     expect(new Set(all).size).toBe(all.length);
     for (const url of survived) expect(all).toContain(url);
