@@ -121,6 +121,19 @@ export function cachedShape(word: string): string {
   return s;
 }
 
+const docKeys = new Map<string, string>();
+/** The same few "d=" values over and over: interned, so their hashes are cached. */
+function docKey(t: string, l: string, where: string): string {
+  const raw = `${t}${l}|${where}`;
+  let key = docKeys.get(raw);
+  if (key === undefined) {
+    if (docKeys.size > 10_000) docKeys.clear();
+    key = raw;
+    docKeys.set(raw, key);
+  }
+  return key;
+}
+
 /** Static features (not depending on predicted tags) for every token of one sentence. */
 export function sentenceFeatures(
   words: readonly string[],
@@ -171,7 +184,7 @@ export function sentenceFeatures(
     if (doc) {
       const t = doc.title.has(lw) ? 'T' : '';
       const l = doc.lower.has(lw) ? 'L' : '';
-      sink.f('d=', `${t}${l}|${caps ? 'c' : i === 0 ? 'f' : shapes[i].slice(0, 2)}`);
+      sink.f('d=', docKey(t, l, caps ? 'c' : i === 0 ? 'f' : shapes[i].slice(0, 2)));
     }
   }
 }

@@ -24,6 +24,10 @@ export interface NerModelFile {
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
+// Copied once: the hot loop should not go through module bindings.
+const N_SELF = SELF.length;
+const N_AROUND = AROUND.length;
+const OFFSETS = AROUND.map(([, off]) => off);
 function fold(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
@@ -187,9 +191,9 @@ export class NerModel {
         },
         lexical: (lower, i) => {
           const self = this.entry(lower[i]);
-          for (let k = 0; k < SELF.length; k++) this.addRow(self[k], at);
-          for (let k = 0; k < AROUND.length; k++) {
-            this.addRow(this.entry(wordAt(lower, i + AROUND[k][1]))[SELF.length + k], at);
+          for (let k = 0; k < N_SELF; k++) this.addRow(self[k], at);
+          for (let k = 0; k < N_AROUND; k++) {
+            this.addRow(this.entry(wordAt(lower, i + OFFSETS[k]))[N_SELF + k], at);
           }
         },
         f: (a, b, c, d, e) => {
@@ -207,7 +211,7 @@ export class NerModel {
       at = i * nt;
       this.addRow(this.t1Rows[prev], at);
       this.addRow(this.t2Rows[prev2 * nt + prev], at);
-      this.addRow(this.entry(lower[i])[SELF.length + AROUND.length + prev], at);
+      this.addRow(this.entry(lower[i])[N_SELF + N_AROUND + prev], at);
       this.addRow(this.t1s(cachedShape(words[i]))[prev], at);
       let best = 0;
       for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
