@@ -32,13 +32,14 @@ describe('openStore', () => {
     expect(sqlitePathFromUrl('sqlite::memory:')).toBe(':memory:');
   });
 
-  it('postgres:// without the PostgreSQL module fails with config_unsupported', async () => {
-    for (const url of ['postgres://u:p@127.0.0.1/lede', 'postgresql://127.0.0.1/lede']) {
+  it('postgres:// loads the PostgreSQL backend; an unreachable server is storage_open_failed', async () => {
+    for (const url of ['postgres://u:p@127.0.0.1:1/lede', 'postgresql://127.0.0.1:1/lede']) {
       await expect(openStore({ databaseUrl: url, dataDir: dir })).rejects.toMatchObject({
-        code: 'config_unsupported',
-        message: expect.stringMatching(/PostgreSQL support is not installed/),
+        code: 'storage_open_failed',
+        message: expect.stringMatching(/PostgreSQL/),
       });
     }
+    expect(existsSync(join(dir, 'lede.db'))).toBe(false);
   });
 
   it('an unknown scheme is an error naming DATABASE_URL', async () => {

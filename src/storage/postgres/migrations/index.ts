@@ -1,0 +1,9 @@
+// Every schema version, in order. Add a file NNNN_name.ts and list it here; never edit a
+// migration that has shipped.
+import { migration as m0001 } from './0001_initial.js';
+import { migration as m0002 } from './0002_search_configs.js';
+import { migration as m0003 } from './0003_people.js';
+import type { Migration } from './types.js';
+
+export type { Migration };
+export const migrations: readonly Migration[] = [m0001, m0002, m0003];

@@ -1,0 +1,156 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type Kysely, type KyselyPlugin, sql } from 'kysely';
+import { LedeError } from '../../lib/errors.js';
+import type { Store } from '../store.js';
+import { PgArticleRepo } from './articles.js';
+import { PgJobRepo } from './jobs.js';
+import { peopleRepos } from './people.js';
+import type { DB } from './schema.js';
+import { PgSearchRepo } from './search.js';
+import { PgSourceRepo } from './sources.js';
+import { PgStoryRepo } from './stories.js';
+import { PgTagRepo } from './tags.js';
+
+/**
+ * Transactions open in this process. The Store contract says other callers wait for an open
+ * transaction and then see its writes (SQLite gives that by having one connection): a query
+ * through the outer store first waits for the transactions that were open when it was issued
+ * (never for later ones, so nothing starves). Other processes are not held back.
+ */
+export class TxGate {
+  private readonly open = new Set<Promise<void>>();
+
+  async wait(): Promise<void> {
+    if (this.open.size > 0) await Promise.allSettled([...this.open]);
+  }
+
+  enter(): () => void {
+    let done!: () => void;
+    const p = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    this.open.add(p);
+    return () => {
+      this.open.delete(p);
+      done();
+    };
+  }
+}
+
+/** A query through the outer store from inside transaction(fn) would wait for fn forever. */
+class OuterStoreGuard implements KyselyPlugin {
+  readonly inside = new AsyncLocalStorage<true>();
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    if (this.inside.getStore()) {
+      throw new LedeError(
+        'storage_tx_misuse',
+        'inside store.transaction(fn), query through the tx store given to fn',
+      );
+    }
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
+}
+
+export interface PgStoreParts {
+  /** queries of the outer store: connections taken through the gate */
+  gated: Kysely<DB>;
+  /** connections for transactions */
+  direct: Kysely<DB>;
+  gate: TxGate;
+  configs: ReadonlySet<string>;
+  close(): Promise<void>;
+}
+
+type People = ReturnType<typeof peopleRepos>;
+
+export class PgStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly sources: PgSourceRepo;
+  readonly articles: PgArticleRepo;
+  readonly stories: PgStoryRepo;
+  readonly tags: PgTagRepo;
+  readonly search: PgSearchRepo;
+  readonly jobs: PgJobRepo;
+  readonly users: People['users'];
+  readonly sessions: People['sessions'];
+  readonly passwordResets: People['passwordResets'];
+  readonly comments: People['comments'];
+  readonly reports: People['reports'];
+  readonly follows: People['follows'];
+  readonly bookmarks: People['bookmarks'];
+  readonly mutes: People['mutes'];
+  readonly history: People['history'];
+  readonly moderationLog: People['moderationLog'];
+  readonly settings: People['settings'];
+  readonly rates: People['rates'];
+  private savepoints = 0;
+  private readonly guard = new OuterStoreGuard();
+
+  constructor(
+    private readonly parts: PgStoreParts,
+    /** set for the view handed to a transaction callback: its single connection */
+    private readonly txDb: Kysely<DB> | null = null,
+  ) {
+    const db = txDb ?? parts.gated.withPlugin(this.guard);
+    this.sources = new PgSourceRepo(db);
+    this.articles = new PgArticleRepo(db, parts.configs);
+    this.stories = new PgStoryRepo(db);
+    this.tags = new PgTagRepo(db);
+    this.search = new PgSearchRepo(db, parts.configs);
+    this.jobs = new PgJobRepo(db);
+    const people = peopleRepos(db);
+    this.users = people.users;
+    this.sessions = people.sessions;
+    this.passwordResets = people.passwordResets;
+    this.comments = people.comments;
+    this.reports = people.reports;
+    this.follows = people.follows;
+    this.bookmarks = people.bookmarks;
+    this.mutes = people.mutes;
+    this.history = people.history;
+    this.moderationLog = people.moderationLog;
+    this.settings = people.settings;
+    this.rates = people.rates;
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.txDb) return this.savepoint(this.txDb, fn);
+    const leave = this.parts.gate.enter();
+    try {
+      return await this.parts.direct.connection().execute(async (conn) => {
+        await sql`BEGIN`.execute(conn);
+        const tx = new PgStore(this.parts, conn);
+        try {
+          const result = await this.guard.inside.run(true, () => fn(tx));
+          await sql`COMMIT`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`ROLLBACK`.execute(conn);
+          throw error;
+        }
+      });
+    } finally {
+      leave();
+    }
+  }
+
+  private async savepoint<T>(db: Kysely<DB>, fn: (tx: Store) => Promise<T>): Promise<T> {
+    const name = sql.raw(`lede_sp_${++this.savepoints}`);
+    await sql`SAVEPOINT ${name}`.execute(db);
+    try {
+      const result = await fn(this);
+      await sql`RELEASE SAVEPOINT ${name}`.execute(db);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(db);
+      await sql`RELEASE SAVEPOINT ${name}`.execute(db);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.txDb) throw new Error('close() called on a transaction; close the store instead');
+    await this.parts.close();
+  }
+}

@@ -1,0 +1,78 @@
+import { type Kysely, sql } from 'kysely';
+import type { Tag } from '../../domain/types.js';
+import { limitOf, offsetOf, utc } from '../sqlite/util.js';
+import type { Page, TagRepo } from '../store.js';
+import type { DB, TagRow } from './schema.js';
+
+function toTag(r: TagRow): Tag {
+  return { slug: r.slug, name: r.name, type: r.type as Tag['type'], country: r.country ?? null };
+}
+
+export class PgTagRepo implements TagRepo {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async setForArticle(articleId: string, tags: Tag[]): Promise<void> {
+    const unique = [...new Map(tags.map((t) => [t.slug, t] as const)).values()];
+    if (unique.length > 0) {
+      await this.db
+        .insertInto('tags')
+        .values(unique.map((t) => ({ slug: t.slug, name: t.name, type: t.type, country: t.country ?? null })))
+        .onConflict((oc) =>
+          oc.column('slug').doUpdateSet({
+            name: sql`excluded.name`,
+            type: sql`excluded.type`,
+            country: sql`excluded.country`,
+          }),
+        )
+        .execute();
+    }
+    await this.db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+    if (unique.length === 0) return;
+    await this.db
+      .insertInto('article_tags')
+      .values(unique.map((t, position) => ({ article_id: articleId, tag_slug: t.slug, position })))
+      .execute();
+  }
+
+  async forArticle(articleId: string): Promise<Tag[]> {
+    const rows = await this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
+      .select(['tags.slug', 'tags.name', 'tags.type', 'tags.country'])
+      .where('article_tags.article_id', '=', articleId)
+      .orderBy('article_tags.position')
+      .execute();
+    return rows.map(toTag);
+  }
+
+  async get(slug: string): Promise<Tag | null> {
+    const r = await this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return r ? toTag(r) : null;
+  }
+
+  async trending(filter: Page & { since?: string } = {}): Promise<Array<Tag & { count: number }>> {
+    let q = this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
+      .select((eb) => [
+        'tags.slug',
+        'tags.name',
+        'tags.type',
+        'tags.country',
+        eb.fn.countAll<string>().as('n'),
+      ])
+      .groupBy('tags.slug');
+    if (filter.since !== undefined) {
+      q = q
+        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+        .where('articles.sort_at', '>=', utc(filter.since));
+    }
+    const rows = await q
+      .orderBy('n', 'desc')
+      .orderBy(sql`tags.slug COLLATE "C"`)
+      .limit(limitOf(filter.limit))
+      .offset(offsetOf(filter.offset))
+      .execute();
+    return rows.map((r) => ({ ...toTag(r), count: Number(r.n) }));
+  }
+}
