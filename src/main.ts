@@ -1,5 +1,6 @@
 // Composition root: config -> store -> queue -> pipeline stages -> web / workers / poller.
 // The only file (with cli/) that wires concrete pieces together.
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Config } from './config/config.js';
 import type { Article } from './domain/types.js';
 import { LedeError } from './lib/errors.js';
@@ -10,6 +11,7 @@ import { enrichArticle } from './pipeline/enrich/index.js';
 import { createExtractorPool, type ExtractorPool } from './pipeline/extract/pool.js';
 import { readFeedDocument } from './pipeline/feeds/index.js';
 import {
+  callbackUrlFor,
   createFetcher,
   decodeBody,
   FetchError,
@@ -61,6 +63,14 @@ function isFinal(error: unknown): boolean {
   return error instanceof LedeError && FINAL_CODES.has(error.code);
 }
 
+/** A random secret kept in the store's settings, created on first use. */
+async function siteSecret(store: Store, key: string): Promise<string> {
+  const existing = (await store.settings.all())[key];
+  if (existing) return existing;
+  await store.settings.set(key, randomBytes(32).toString('hex'));
+  return (await store.settings.all())[key];
+}
+
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
@@ -94,6 +104,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     stories,
     tagsFor: tagsFromEnrichment,
     schedule: { afterSuccess: nextPollAfterSuccess, afterFailure: nextPollAfterFailure },
+    websub: config.publicUrl
+      ? {
+          callbackUrl: (sourceId) => callbackUrlFor(config.publicUrl, sourceId),
+          // one secret per subscription, derived from a random site secret every process shares
+          secret: async (sourceId) =>
+            createHmac('sha256', await siteSecret(store, 'websub_secret'))
+              .update(sourceId)
+              .digest('hex'),
+        }
+      : undefined,
     logger,
     now: () => new Date().toISOString(),
   };

@@ -3,6 +3,7 @@ import { serve as serveHttp } from '@hono/node-server';
 import { jobHandlers, openRuntime } from '../main.js';
 import { createPoller } from '../pipeline/poller.js';
 import { seedDefaultSources } from '../pipeline/seed-sources.js';
+import { receiveWebSubPush, verifyWebSubIntent } from '../pipeline/websub.js';
 import { createApp } from '../web/app.js';
 import { parseCommandArgs } from './args.js';
 import { type CliContext, type Command, UsageError } from './command.js';
@@ -44,6 +45,14 @@ async function run(ctx: CliContext): Promise<number> {
     siteName: ctx.config.siteName,
     related: runtime.related,
     health: async () => ({ fetching, jobs: await queue.counts() }),
+    websub:
+      fetching && runtime.pipeline.websub
+        ? {
+            verify: (sourceId, query) => verifyWebSubIntent(runtime.pipeline, sourceId, query),
+            receive: (sourceId, body, signature) =>
+              receiveWebSubPush(runtime.pipeline, sourceId, body, signature),
+          }
+        : undefined,
   });
   const server = serveHttp({ fetch: app.fetch, port, hostname: values.host ?? ctx.config.host }, (info) => {
     logger.info(

@@ -53,6 +53,8 @@ export interface PipelineDeps {
   tagsFor(enrichment: Enrichment): Tag[];
   /** next poll after a fetch, from the source's publishing rate / failure streak */
   schedule: { afterSuccess: typeof nextPollAfterSuccess; afterFailure: typeof nextPollAfterFailure };
+  /** set when Lede has a public address: WebSub callbacks and per-source secrets */
+  websub?: { callbackUrl(sourceId: string): string | null; secret(sourceId: string): Promise<string> };
   logger: Logger;
   now(): string;
 }

@@ -5,10 +5,11 @@
 //   processItem:   fetch page -> ingestPage
 //   ingestPage:    extract (sanitized there) -> canonical id -> exact duplicate check -> enrich
 //                  -> near-duplicate + story placement -> store (one transaction)
-import type { Article, Source } from '../domain/types.js';
+import type { Article, FeedItem, Source } from '../domain/types.js';
 import { describeError, LedeError } from '../lib/errors.js';
 import { escapeHtml } from '../lib/html.js';
 import type { PipelineDeps, ProcessItemPayload } from './deps.js';
+import { subscribeIfNew } from './websub.js';
 
 export type { PipelineDeps, ProcessItemPayload } from './deps.js';
 
@@ -46,27 +47,10 @@ export async function refreshSource(deps: PipelineDeps, sourceId: string): Promi
     if (feed.items.length === 0 && !feed.wellFormed) {
       throw new LedeError('feed_unreadable', feed.errors[0] ?? 'not a feed or sitemap');
     }
-    const known = await store.articles.knownUrls(feed.items.map((item) => item.url));
-    let enqueued = 0;
-    for (const item of feed.items) {
-      if (known.has(item.url)) continue;
-      const payload: ProcessItemPayload = {
-        url: item.url,
-        sourceId: source.id,
-        item: {
-          title: item.title,
-          summary: item.summary,
-          publishedAt: item.publishedAt,
-          imageUrl: item.imageUrl,
-          authors: item.authors,
-          categories: item.categories,
-          language: item.language,
-        },
-      };
-      if (await deps.queue.enqueueItem(payload)) enqueued++;
-    }
+    const enqueued = await enqueueNewItems(deps, source, feed.items);
     const dates = feed.items.map((item) => item.publishedAt).filter((d): d is string => Boolean(d));
-    await recordSuccess(deps, source, now, dates, response.etag, response.lastModified, feed.hub);
+    await recordSuccess(deps, source, now, dates, response.etag, response.lastModified);
+    await subscribeIfNew(deps, source, feed.hub);
     logger.info(
       { source_id: source.id, items: feed.items.length, enqueued, stage: 'refresh' },
       'source refreshed',
@@ -100,6 +84,34 @@ export async function refreshSource(deps: PipelineDeps, sourceId: string): Promi
   }
 }
 
+/** Queues a process-item job for each item whose URL is not stored yet; returns how many. */
+export async function enqueueNewItems(
+  deps: PipelineDeps,
+  source: Source,
+  items: FeedItem[],
+): Promise<number> {
+  const known = await deps.store.articles.knownUrls(items.map((item) => item.url));
+  let enqueued = 0;
+  for (const item of items) {
+    if (known.has(item.url)) continue;
+    const payload: ProcessItemPayload = {
+      url: item.url,
+      sourceId: source.id,
+      item: {
+        title: item.title,
+        summary: item.summary,
+        publishedAt: item.publishedAt,
+        imageUrl: item.imageUrl,
+        authors: item.authors,
+        categories: item.categories,
+        language: item.language,
+      },
+    };
+    if (await deps.queue.enqueueItem(payload)) enqueued++;
+  }
+  return enqueued;
+}
+
 async function recordSuccess(
   deps: PipelineDeps,
   source: Source,
@@ -107,7 +119,6 @@ async function recordSuccess(
   itemDates: string[],
   etag: string | null,
   lastModified: string | null,
-  hub?: string | null,
 ): Promise<void> {
   const next = deps.schedule.afterSuccess({
     sourceId: source.id,
@@ -126,7 +137,6 @@ async function recordSuccess(
     pausedReason: null,
     pollIntervalSec: next.intervalSec,
     nextPollAt: next.nextPollAt,
-    ...(hub !== undefined ? { websubHub: hub } : {}),
   });
 }
 

@@ -14,6 +14,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { homeRoutes } from './routes/home.js';
 import { listingRoutes } from './routes/listings.js';
 import { seoRoutes } from './routes/seo.js';
+import { websubRoutes } from './routes/websub.js';
 
 export type { WebOptions } from './context.js';
 
@@ -62,6 +63,7 @@ export function createApp(options: WebOptions) {
   app.route('/', listingRoutes(web));
   app.route('/', feedRoutes(web));
   app.route('/', seoRoutes(web));
+  app.route('/', websubRoutes(web));
   app.route('/api/v1', apiRoutes(store));
 
   app.notFound((c) => notFound(web, c));

@@ -24,6 +24,11 @@ export interface WebOptions {
   related(article: Article): Promise<Article[]>;
   /** extra health facts for /healthz (queue depth…) */
   health?: () => Promise<Record<string, unknown>>;
+  /** WebSub callbacks, when Lede has a public address (LEDE_PUBLIC_URL) */
+  websub?: {
+    verify(sourceId: string, query: Record<string, string>): Promise<string | null>;
+    receive(sourceId: string, body: Buffer, signature: string | null): Promise<number>;
+  };
   /** seconds a rendered page is reused before it is rendered again (default 10) */
   pageTtlSeconds?: number;
 }
