@@ -27,6 +27,8 @@ describe('entities', () => {
     expect(byText.get('Khabarovsk')).toMatchObject({ type: 'place', country: 'RU' });
     expect(byText.get('Apple Inc.')?.type).toBe('organization');
     expect(byText.get('European Commission')?.type).toBe('organization');
+    expect(byText.get('Kim')).toMatchObject({ type: 'person', canonical: 'Kim Jong Un' });
+    expect(byText.get('Russian')?.type ?? 'other').toBe('other');
     for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 

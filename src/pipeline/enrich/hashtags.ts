@@ -60,7 +60,8 @@ function entityCandidates(input: EnrichInput, entities: Entity[]): Map<string, C
   for (const e of entities) {
     const name = e.canonical ?? e.text;
     const slug = slugify(name);
-    if (slug.length < 2) continue;
+    // One-word "other" names are mostly nationalities ("Russian"): not what an article is about.
+    if (slug.length < 2 || (e.type === 'other' && !name.includes(' '))) continue;
     let c = out.get(slug);
     if (!c) {
       c = { name, type: e.type, score: title.includes(name.toLowerCase()) ? 3 : 0 };
