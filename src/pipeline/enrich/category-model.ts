@@ -44,15 +44,23 @@ export function categoryTokens(text: string): string[] {
   return out;
 }
 
-/** Unigrams and bigrams of adjacent content words, with their counts. */
-export function categoryFeatures(text: string, into: Map<string, number> = new Map(), weight = 1) {
+/**
+ * Unigrams and bigrams of adjacent content words, with their counts. With `known`, bigrams are
+ * built only from known words: a bigram kept in training (df >= 2) has both words kept too.
+ */
+export function categoryFeatures(
+  text: string,
+  into: Map<string, number> = new Map(),
+  weight = 1,
+  known?: Map<string, unknown>,
+) {
   const toks = categoryTokens(text);
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i];
     if (!w) continue;
     into.set(w, (into.get(w) ?? 0) + weight);
     const next = toks[i + 1];
-    if (next) {
+    if (next && (!known || (known.has(w) && known.has(next)))) {
       const bi = `${w} ${next}`;
       into.set(bi, (into.get(bi) ?? 0) + weight);
     }
@@ -120,8 +128,8 @@ export function scoreCategory(
   text: string,
   titleWeight = 3,
 ): CategoryScore {
-  const feats = categoryFeatures(title, new Map(), titleWeight);
-  categoryFeatures(text, feats, 1);
+  const feats = categoryFeatures(title, new Map(), titleWeight, model.weights);
+  categoryFeatures(text, feats, 1, model.weights);
   const k = model.slugs.length;
   const score = new Float64Array(k);
   for (const [f, tf] of feats) {
