@@ -121,10 +121,10 @@ export class StoryClusterer {
     this.sweep();
 
     const features = docFeatures(doc.title ?? '', doc.text ?? '', time, doc.entities);
-    // IDF as it was before this article: the same weights whether placed live or restored
-    const weighted = weighChannels(features, this.df, this.options.articleTerms);
+    // IDF as it was before this article (which is counted in on the way): the same weights
+    // whether the article is placed live or restored
+    const weighted = weighChannels(features, this.df, this.options.articleTerms, true);
     if (knownStory !== null) {
-      this.learn(features);
       const id = this.resolve(knownStory) ?? knownStory;
       const story = this.stories.get(id);
       if (story) this.join(story, features, weighted);
@@ -133,7 +133,6 @@ export class StoryClusterer {
     }
 
     const scored = this.candidates(features, weighted);
-    this.learn(features);
     const best = scored[0];
     if (!best || best.score < this.options.threshold) {
       const id = this.uniqueId(doc.id);
@@ -216,10 +215,6 @@ export class StoryClusterer {
     this.index.set(older.id, storyKeys(older));
     merged.push(younger.id);
     return older;
-  }
-
-  private learn(features: DocFeatures): void {
-    this.df.add([...features.body.keys(), ...features.names.keys(), ...features.numbers.keys()]);
   }
 
   private uniqueId(articleId: string): string {

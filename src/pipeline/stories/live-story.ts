@@ -47,13 +47,22 @@ export type WeightedChannels = Record<keyof Channels, Weighted>;
  * weights, so scoring never looks an IDF up on the story side: the cost per candidate is one
  * pass over the shared terms.
  */
-export function weighChannels(c: Channels, df: DocumentFrequency, bodyTerms: number): WeightedChannels {
-  return {
-    body: weigh(c.body, df, bodyTerms),
-    title: weigh(c.title, df),
-    names: weigh(c.names, df, 48),
-    numbers: weigh(c.numbers, df, 48),
+export function weighChannels(
+  c: Channels,
+  df: DocumentFrequency,
+  bodyTerms: number,
+  learn = false,
+): WeightedChannels {
+  // headline terms are body terms too: they are counted once, with the body
+  const title = weigh(c.title, df);
+  const weighted = {
+    body: weigh(c.body, df, bodyTerms, learn),
+    title,
+    names: weigh(c.names, df, 48, learn),
+    numbers: weigh(c.numbers, df, 48, learn),
   };
+  if (learn) df.endDocument();
+  return weighted;
 }
 
 /** A story's centroids seen as a query (for story-to-story comparison before a merge). */

@@ -12,16 +12,26 @@ export class DocumentFrequency {
   readonly df = new Map<string, number>();
   constructor(private readonly maxTerms = 400_000) {}
 
-  add(keys: Iterable<string>): void {
-    this.n++;
-    for (const key of keys) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-    if (this.df.size > this.maxTerms) {
-      for (const [key, count] of this.df) if (count <= 1) this.df.delete(key);
-    }
+  private forgetRare(): void {
+    if (this.df.size <= this.maxTerms) return;
+    for (const [key, count] of this.df) if (count <= 1) this.df.delete(key);
   }
 
   idf(key: string): number {
     return this.logN1() - logPlusOne(this.df.get(key) ?? 0) + 1;
+  }
+
+  /** The IDF before the current document, counting the document in (one lookup for both). */
+  idfCounting(key: string): number {
+    const count = this.df.get(key) ?? 0;
+    this.df.set(key, count + 1);
+    return this.logN1() - logPlusOne(count) + 1;
+  }
+
+  /** Closes a document whose keys were counted with idfCounting. */
+  endDocument(): void {
+    this.n++;
+    this.forgetRare();
   }
 
   private logN1(): number {
@@ -86,19 +96,28 @@ export interface Weighted {
   norm: number;
 }
 
-export function weigh(v: Sparse, df: DocumentFrequency, limit = Number.POSITIVE_INFINITY): Weighted {
+/** IDF-weights a vector; with `count`, the document's keys are counted into `df` on the way. */
+export function weigh(
+  v: Sparse,
+  df: DocumentFrequency,
+  limit = Number.POSITIVE_INFINITY,
+  count = false,
+): Weighted {
   const out: Sparse = new Map();
   let sum = 0;
   if (v.size <= limit) {
     for (const [key, w] of v) {
-      const x = w * df.idf(key);
+      const x = w * (count ? df.idfCounting(key) : df.idf(key));
       out.set(key, x);
       sum += x * x;
     }
     return { v: out, norm: Math.sqrt(sum) || 1 };
   }
   // a long article keeps its heaviest terms: they carry nearly all of the cosine
-  const entries = [...v].map(([key, w]): [string, number] => [key, w * df.idf(key)]);
+  const entries = [...v].map(([key, w]): [string, number] => [
+    key,
+    w * (count ? df.idfCounting(key) : df.idf(key)),
+  ]);
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (let i = 0; i < limit; i++) {
     out.set(entries[i][0], entries[i][1]);
@@ -148,9 +167,16 @@ export function prune(v: Sparse, limit: number): Sparse {
   return new Map(ranked.slice(0, limit));
 }
 
-/** The `limit` heaviest keys, heaviest first. */
+/** The `limit` heaviest keys, heaviest first (a small sorted buffer, no full sort). */
 export function topKeys(v: Sparse, limit: number): string[] {
-  const ranked = [...v];
-  ranked.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  return ranked.slice(0, limit).map(([key]) => key);
+  const top: Array<[string, number]> = [];
+  for (const [key, w] of v) {
+    const last = top[top.length - 1];
+    if (top.length === limit && (w < last[1] || (w === last[1] && key > last[0]))) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1][1] < w || (top[at - 1][1] === w && top[at - 1][0] > key))) at--;
+    top.splice(at, 0, [key, w]);
+    if (top.length > limit) top.pop();
+  }
+  return top.map(([key]) => key);
 }
