@@ -39,7 +39,7 @@ export function extractEntities(
     if (m.type === 'MISC' && opts.other === false) continue;
     // "Russian", "Ukrainians": a nationality is not a place; the tagger was trained without MISC.
     const cats = m.last - m.first === 1 ? res.gazetteer.lookup(m.canonical)?.categories : undefined;
-    const demonym = cats !== undefined && cats.includes('D') && !/[CKYyR]/.test(cats);
+    const demonym = /D/.test(cats ?? '') && !/[CKYyR]/.test(cats ?? '');
     const type = demonym ? 'other' : TYPES[m.type];
     const entity: Entity = { text: text.slice(m.start, m.end), type, start: m.start, end: m.end };
     entity.canonical = m.canonical;
