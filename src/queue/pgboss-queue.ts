@@ -1,0 +1,338 @@
+// JobQueue on PostgreSQL with pg-boss 10 (the catalogue, the JobQueue contract and the
+// StoreQueue's behaviour, on a queue every web/worker process on every machine shares).
+// pg-boss stores the jobs and hands each to one fetcher (SKIP LOCKED); this runner fetches
+// up to its concurrency, runs handlers with an AbortSignal, and records the outcome:
+// - retries: attempts and backoff come from the catalogue (pg-boss retry_limit, then the
+//   exact retry time written after fail(), see pgboss-sql.ts);
+// - idempotency: a job with a key is not queued while one with the same key is live;
+// - no job run twice: a job is only fetched by one runner; one that runs past its expiry
+//   (expireInSeconds, default 15 min) is aborted here before pg-boss expires and retries it;
+// - stop(): running jobs get `timeoutMs` to finish, then are aborted and put back, uncounted.
+import { randomUUID } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import { describeError, LedeError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import type { JobState } from '../storage/store.js';
+import {
+  type Backoff,
+  backoffDelayMs,
+  type Catalogue,
+  type LedeCatalogue,
+  catalogue as ledeCatalogue,
+  type PayloadOf,
+} from './catalogue.js';
+import { type BossJobRow, cleanUrl, lastMessage, STATES, sqlFor } from './pgboss-sql.js';
+import type { EnqueueOptions, Handlers, JobInfo, JobQueue, StartOptions } from './queue.js';
+
+export interface PgBossQueueOptions<C extends Catalogue> {
+  /** postgres://… (Lede's own ?schema= and ?pool_max= parameters are ignored here) */
+  connectionString: string;
+  logger: Logger;
+  catalogue?: C;
+  /** pg-boss's schema; default "pgboss" */
+  schema?: string;
+  /** connections in pg-boss's pool; default 4 */
+  max?: number;
+  /** how often an idle runner looks for due jobs; default 1000 ms */
+  pollIntervalMs?: number;
+  /** a running job is aborted after this and then expired by pg-boss; default 900 s */
+  expireInSeconds?: number;
+  /** replaces every job type's backoff (tests and one-pass commands use short delays) */
+  backoff?: Backoff;
+  /** pg-boss maintenance (expiry, archiving) in this process; default true */
+  supervise?: boolean;
+}
+
+type Fetched = PgBoss.JobWithMetadata<unknown>;
+
+export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueue<C> {
+  readonly workerId = randomUUID().slice(0, 8);
+  private readonly log: Logger;
+  private readonly catalogue: C;
+  private readonly names: string[];
+  private readonly sql: ReturnType<typeof sqlFor>;
+  private readonly pollIntervalMs: number;
+  private readonly expireInSeconds: number;
+  private handlers: Handlers<C> = {};
+  private types: string[] = [];
+  private concurrency = 4;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly active = new Map<
+    string,
+    { job: Fetched; controller: AbortController; done: Promise<void> }
+  >();
+  private wakeUp: (() => void) | null = null;
+  private wakePending = false;
+  private stopping = false;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly options: PgBossQueueOptions<C>,
+  ) {
+    this.log = options.logger;
+    this.catalogue = options.catalogue ?? (ledeCatalogue as unknown as C);
+    this.names = Object.keys(this.catalogue);
+    this.sql = sqlFor(options.schema ?? 'pgboss');
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.expireInSeconds = options.expireInSeconds ?? 900;
+  }
+
+  /** Starts pg-boss (creating or migrating its schema) and declares the catalogue's queues. */
+  static async open<C extends Catalogue = LedeCatalogue>(
+    options: PgBossQueueOptions<C>,
+  ): Promise<PgBossQueue<C>> {
+    const boss = new PgBoss({
+      connectionString: cleanUrl(options.connectionString),
+      schema: options.schema ?? 'pgboss',
+      max: options.max ?? 4,
+      supervise: options.supervise ?? true,
+      schedule: false,
+    });
+    boss.on('error', (error) => options.logger.error({ err: error }, 'pg-boss error'));
+    await boss.start();
+    const queue = new PgBossQueue(boss, options);
+    try {
+      for (const name of queue.names) {
+        const settings = queue.queueSettings(name);
+        await boss.createQueue(name, settings);
+        await boss.updateQueue(name, settings);
+      }
+      await queue.db(queue.sql.liveKeyIndex, []);
+    } catch (error) {
+      await boss.stop({ graceful: false, close: true }).catch(() => {});
+      throw error;
+    }
+    return queue;
+  }
+
+  private queueSettings(name: string) {
+    const spec = this.catalogue[name];
+    return {
+      name,
+      policy: 'standard' as const,
+      retryLimit: Math.max(0, (spec?.maxAttempts ?? 1) - 1),
+      // pg-boss's own schedule only applies if this runner dies between fail() and retryAfter
+      retryDelay: Math.max(1, Math.ceil((spec?.backoff.capMs ?? 60_000) / 1000)),
+      retryBackoff: false,
+      expireInSeconds: this.expireInSeconds,
+    };
+  }
+
+  private async db<T>(text: string, values: unknown[]): Promise<T[]> {
+    const result = await this.boss.getDb().executeSql(text, values);
+    return result.rows as T[];
+  }
+
+  async enqueue<K extends keyof C & string>(type: K, payload: PayloadOf<C[K]>, options: EnqueueOptions = {}) {
+    const spec = this.catalogue[type];
+    if (!spec) throw new LedeError('job_unknown_type', `unknown job type ${type}`);
+    const parsed = spec.schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new LedeError(
+        'job_invalid_payload',
+        `${type}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
+      );
+    }
+    const key = spec.key(parsed.data);
+    const id = await this.boss.send(type, parsed.data as object, {
+      ...this.queueSettings(type),
+      singletonKey: key ?? undefined,
+      startAfter: options.runAt === undefined ? undefined : new Date(options.runAt),
+    });
+    if (id !== null && this.running) this.wake();
+    return id;
+  }
+
+  start(handlers: Handlers<C>, options: StartOptions = {}): void {
+    if (this.running || this.loop)
+      throw new LedeError('queue_running', 'this queue runner is already started');
+    this.types = Object.keys(handlers).filter((t) => handlers[t] !== undefined);
+    for (const t of this.types) {
+      if (!this.catalogue[t]) throw new LedeError('job_unknown_type', `handler for unknown job type ${t}`);
+    }
+    this.handlers = handlers;
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+    this.running = true;
+    this.stopping = false;
+    this.log.info(
+      { worker_id: this.workerId, job_types: this.types, concurrency: this.concurrency },
+      'queue started',
+    );
+    this.loop = this.run();
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (!this.loop) return;
+    this.running = false;
+    this.wake();
+    await this.loop;
+    const pending = [...this.active.values()];
+    if (pending.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        Promise.allSettled(pending.map((r) => r.done)).then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), options.timeoutMs ?? 10_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) {
+        this.stopping = true;
+        const left = [...this.active.values()];
+        for (const r of left) r.controller.abort(new LedeError('job_interrupted', 'runner stopped'));
+        for (const r of left)
+          await this.release(r.job).catch((e) => this.log.error({ err: e }, 'release failed'));
+      }
+    }
+    this.loop = null;
+    this.log.info({ worker_id: this.workerId }, 'queue stopped');
+  }
+
+  /** Stops the runner and closes pg-boss's connections. */
+  async close(): Promise<void> {
+    await this.stop();
+    await this.boss.stop({ graceful: false, close: true, wait: true });
+  }
+
+  async counts(): Promise<Record<JobState, number>> {
+    const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    const rows = await this.db<{ state: BossJobRow['state']; n: number }>(this.sql.counts, [this.names]);
+    for (const r of rows) out[STATES[r.state]] += Number(r.n);
+    return out;
+  }
+
+  async pending(until: Date): Promise<number> {
+    const rows = await this.db<{ n: number }>(this.sql.pending, [this.names, until.toISOString()]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async get(id: string): Promise<JobInfo | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [r] = await this.db<BossJobRow>(this.sql.get, [this.names, id]);
+    if (!r) return null;
+    return {
+      id: r.id,
+      type: r.name,
+      state: STATES[r.state],
+      attempts: r.started_on === null ? 0 : r.retry_count + 1,
+      maxAttempts: this.catalogue[r.name]?.maxAttempts ?? r.retry_limit + 1,
+      runAt: new Date(r.start_after).toISOString(),
+      lastError: r.error,
+    };
+  }
+
+  private wake(): void {
+    this.wakePending = true;
+    this.wakeUp?.();
+  }
+
+  private async idle(): Promise<void> {
+    if (this.wakePending) {
+      this.wakePending = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.pollIntervalMs);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeUp = null;
+    this.wakePending = false;
+  }
+
+  private async run(): Promise<void> {
+    let next = 0;
+    while (this.running) {
+      try {
+        // round robin over the types, so one busy type does not starve the others
+        for (let i = 0; i < this.types.length && this.running && this.active.size < this.concurrency; i++) {
+          const name = this.types[(next + i) % this.types.length];
+          const jobs = await this.boss.fetch<unknown>(name, {
+            batchSize: this.concurrency - this.active.size,
+            includeMetadata: true,
+          });
+          for (const job of jobs) this.launch(job);
+        }
+        next = (next + 1) % Math.max(1, this.types.length);
+      } catch (error) {
+        this.log.error({ err: error, worker_id: this.workerId }, 'job fetch failed');
+      }
+      if (this.running) await this.idle();
+    }
+  }
+
+  private launch(job: Fetched): void {
+    const controller = new AbortController();
+    const done = this.execute(job, controller).finally(() => {
+      this.active.delete(job.id);
+      this.wake();
+    });
+    this.active.set(job.id, { job, controller, done });
+  }
+
+  private async execute(job: Fetched, controller: AbortController): Promise<void> {
+    const log = this.log.child({ job_id: job.id, job_type: job.name });
+    const attempt = job.retryCount + 1;
+    const started = performance.now();
+    // abort well before pg-boss would expire the job and hand it to another runner
+    const expiry = setTimeout(
+      () => controller.abort(new LedeError('job_timeout', `job ran past ${this.expireInSeconds} s`)),
+      Math.max(1000, this.expireInSeconds * 1000 - 30_000),
+    );
+    try {
+      const spec = this.catalogue[job.name];
+      const handler = this.handlers[job.name as keyof C];
+      if (!spec || !handler)
+        throw Object.assign(new Error(`no handler for ${job.name}`), { retryable: false });
+      const parsed = spec.schema.safeParse(job.data);
+      if (!parsed.success) throw Object.assign(new Error(parsed.error.message), { retryable: false });
+      const ctx = {
+        jobId: job.id,
+        type: job.name,
+        attempt,
+        maxAttempts: spec.maxAttempts,
+        signal: controller.signal,
+        log,
+      };
+      await Promise.resolve().then(() => handler(parsed.data, ctx));
+      if (this.stopping && controller.signal.aborted) return;
+      // the last failure stays on record (as with StoreQueue), even once a retry succeeded
+      const previous = lastMessage(job.output);
+      await this.boss.complete(job.name, job.id, previous === null ? {} : { message: previous });
+      log.info({ attempt, duration_ms: Math.round(performance.now() - started) }, 'job done');
+    } catch (error) {
+      if (this.stopping && controller.signal.aborted) return; // put back by stop()
+      await this.recordFailure(job, attempt, error, log, performance.now() - started);
+    } finally {
+      clearTimeout(expiry);
+    }
+  }
+
+  private async recordFailure(job: Fetched, attempt: number, error: unknown, log: Logger, ms: number) {
+    const message = describeError(error).slice(0, 4000);
+    const spec = this.catalogue[job.name];
+    const retryable = (error as { retryable?: unknown } | null)?.retryable !== false;
+    const final = !retryable || attempt >= (spec?.maxAttempts ?? 1);
+    const backoff = this.options.backoff ?? spec?.backoff ?? { baseMs: 1000, capMs: 60_000 };
+    const delay = final ? null : backoffDelayMs(backoff, attempt);
+    const fields = { attempt, duration_ms: Math.round(ms), error: message, retry_in_ms: delay };
+    try {
+      if (final) await this.db(this.sql.lastAttempt, [job.name, job.id]);
+      await this.boss.fail(job.name, job.id, { message });
+      if (delay !== null) await this.db(this.sql.retryAfter, [job.name, job.id, delay]);
+    } catch (dbError) {
+      log.error({ ...fields, err: dbError }, 'could not record job failure');
+      return;
+    }
+    if (final) log.error(fields, 'job failed');
+    else log.warn(fields, 'job failed; will retry');
+  }
+
+  private async release(job: Fetched): Promise<void> {
+    await this.db(this.sql.release, [job.name, [job.id]]);
+  }
+}
