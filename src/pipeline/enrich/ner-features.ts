@@ -87,6 +87,8 @@ export interface FeatureSink {
   f(a: string, b?: string, c?: string, d?: string, e?: string): void;
   /** the word features of token i (SELF of lower[i], AROUND from its neighbours) */
   lexical(lower: readonly string[], i: number): void;
+  /** the shape features of token i: SHAPES prefixes (capitals variant in a caps sentence) */
+  shaped(shapes: readonly string[], i: number, caps: boolean): void;
 }
 
 /** Features of a lower-cased word by itself: [prefix, part of the word or null when absent]. */
@@ -105,6 +107,13 @@ export const AROUND: ReadonlyArray<readonly [string, number]> = [
   ['w-2=', -2],
   ['w+2=', 2],
 ];
+/** Shape of the token and of its neighbours: [prefix, capitals-sentence prefix, offset]. */
+export const SHAPES: ReadonlyArray<readonly [string, string, number]> = [
+  ['S=', 'S^=', 0],
+  ['S-1=', 'S^-1=', -1],
+  ['S+1=', 'S^+1=', 1],
+];
+
 export function wordAt(lower: readonly string[], i: number): string {
   return i < 0 ? '<s>' : i >= lower.length ? '</s>' : lower[i];
 }
@@ -163,10 +172,7 @@ export function sentenceFeatures(
     const lw = lower[i];
     sink.f('b');
     sink.lexical(lower, i);
-    // Two-part features (constant prefix + one string) are the cheap ones to hash when tagging.
-    sink.f(caps ? 'S^=' : 'S=', shapes[i]);
-    sink.f(caps ? 'S^-1=' : 'S-1=', s(i - 1));
-    sink.f(caps ? 'S^+1=' : 'S+1=', s(i + 1));
+    sink.shaped(shapes, i, caps);
     if (!caps) sink.f('W=', words[i]);
     sink.f('ww-1=', w(i - 1), '|', lw);
     sink.f('ww+1=', lw, '|', w(i + 1));
@@ -207,6 +213,9 @@ export function featureStrings(
     },
     f(a, b = '', c = '', d = '', e = '') {
       cur.push(a + b + c + d + e);
+    },
+    shaped(shapes, i, caps) {
+      for (const [p, pc, off] of SHAPES) cur.push((caps ? pc : p) + wordAt(shapes, i + off));
     },
     lexical(lower, i) {
       for (const [p, part] of SELF) {

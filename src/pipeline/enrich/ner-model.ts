@@ -11,6 +11,7 @@ import {
   type DocEvidence,
   type FeatureContext,
   SELF,
+  SHAPES,
   sentenceFeatures,
   wordAt,
 } from './ner-features.js';
@@ -153,6 +154,22 @@ export class NerModel {
     return e;
   }
 
+  /** Per shape: rows of the SHAPES features naming it, plain then capitals-sentence variants. */
+  private readonly shapeCache = new Map<string, Int32Array>();
+  private shapeRows(shp: string): Int32Array {
+    let rows = this.shapeCache.get(shp);
+    if (rows === undefined) {
+      if (this.shapeCache.size > 50_000) this.shapeCache.clear();
+      rows = new Int32Array(6);
+      for (let k = 0; k < 3; k++) {
+        rows[k] = this.row(featureHash(SHAPES[k][0] + shp));
+        rows[3 + k] = this.row(featureHash(SHAPES[k][1] + shp));
+      }
+      this.shapeCache.set(shp, rows);
+    }
+    return rows;
+  }
+
   /** Rows of two-part features ("w=" + word) by part: words recur, so most cost two Map lookups. */
   private readonly rowCache = new Map<string, Map<string, number>>();
   private cachedSize = 0;
@@ -181,6 +198,10 @@ export class NerModel {
     this.scores.fill(0, 0, words.length * nt);
     let at = 0;
     const lower = words.map((w) => w.toLowerCase());
+    // entries of the words, with two sentence-boundary entries either side (AROUND reaches +-2)
+    const start = this.entry('<s>');
+    const end = this.entry('</s>');
+    const ents = [start, start, ...lower.map((w) => this.entry(w)), end, end];
     sentenceFeatures(
       words,
       ctx,
@@ -189,12 +210,15 @@ export class NerModel {
         token: (i) => {
           at = i * nt;
         },
-        lexical: (lower, i) => {
-          const self = this.entry(lower[i]);
+        lexical: (_lower, i) => {
+          const self = ents[i + 2];
           for (let k = 0; k < N_SELF; k++) this.addRow(self[k], at);
-          for (let k = 0; k < N_AROUND; k++) {
-            this.addRow(this.entry(wordAt(lower, i + OFFSETS[k]))[N_SELF + k], at);
-          }
+          for (let k = 0; k < N_AROUND; k++) this.addRow(ents[i + 2 + OFFSETS[k]][N_SELF + k], at);
+        },
+        shaped: (shapes, i, caps) => {
+          const base = caps ? 3 : 0;
+          for (let k = 0; k < 3; k++)
+            this.addRow(this.shapeRows(wordAt(shapes, i + SHAPES[k][2]))[base + k], at);
         },
         f: (a, b, c, d, e) => {
           if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
@@ -211,7 +235,7 @@ export class NerModel {
       at = i * nt;
       this.addRow(this.t1Rows[prev], at);
       this.addRow(this.t2Rows[prev2 * nt + prev], at);
-      this.addRow(this.entry(lower[i])[N_SELF + N_AROUND + prev], at);
+      this.addRow(ents[i + 2][N_SELF + N_AROUND + prev], at);
       this.addRow(this.t1s(cachedShape(words[i]))[prev], at);
       let best = 0;
       for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
