@@ -24,6 +24,13 @@ function lowerName(tokens: Token[], first: number, last: number): string {
   return out;
 }
 
+/** Standings hold games, wins and points (small whole numbers); commodity tables hold decimals. */
+function smallIntegers(tokens: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (/^\d{1,3}$/.test(tokens[i].text)) n++;
+  return n;
+}
+
 /** Results and standings ("Plymouth 4 Exeter 1", "BOSTON 10 11 4 74 84 24"): names before scores. */
 export function applyTableRules(
   tokens: Token[],
@@ -52,7 +59,7 @@ export function applyTableRules(
     // figures, make any name there a team, known to the gazetteer or not.
     const lastRow = rows[rows.length - 1];
     const sure =
-      (standings && rows[0][2] >= 4) ||
+      (standings && rows[0][2] >= 4 && smallIntegers(tokens, rows[0][1], rows[0][1] + rows[0][2]) >= 4) ||
       (rows.length === 2 &&
         rows[0][0] === a &&
         rows[0][2] === 1 &&
