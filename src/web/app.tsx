@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from './api/routes.js';
 import { createWeb, type WebOptions } from './context.js';
 import { microcache } from './microcache.js';
+import { peopleRoutes } from './people/index.js';
 import { articleRoutes } from './routes/article.js';
 import { assetRoutes } from './routes/assets.js';
 import { notFound, serverError } from './routes/errors.js';
@@ -65,6 +66,7 @@ export function createApp(options: WebOptions) {
   app.route('/', seoRoutes(web));
   app.route('/', websubRoutes(web));
   app.route('/api/v1', apiRoutes(store));
+  app.route('/', peopleRoutes(web));
 
   app.notFound((c) => notFound(web, c));
   app.onError((error, c) => {

@@ -1,6 +1,7 @@
 import type { Article, Image, Source } from '../../domain/types.js';
 import type { Answer } from '../../pipeline/enrich/ask.js';
 import { excerpt, hostname } from '../format.js';
+import { type CommentsData, CommentsSection } from '../people/comments-section.js';
 import { JsonLd, newsArticleLd, Social } from '../seo.js';
 import { TextBody, type TextModel } from '../text-body.js';
 import { AiPanel } from './ai-panel.js';
@@ -16,6 +17,8 @@ export interface ArticleData {
   model: TextModel | null;
   answer: Answer | null;
   story: { id: string; articles: number; sources: number } | null;
+  /** published comments (src/web/people); absent: the section says comments are not open */
+  comments?: CommentsData;
 }
 
 export function Figure({ image, ctx, lead }: { image: Image; ctx: PageContext; lead?: boolean }) {
@@ -186,10 +189,14 @@ export function ArticlePage({ ctx, data }: { ctx: PageContext; data: ArticleData
         <AiPanel ctx={ctx} article={article} model={model} answer={data.answer} />
       </div>
       {/* Mount point of the comments feature (src/web/people/): it replaces this section's content. */}
-      <section id="comments" class="comments" data-mount="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">{t('article.comments')}</h2>
-        <p class="empty">{t('article.commentsSoon')}</p>
-      </section>
+      {data.comments ? (
+        <CommentsSection ctx={ctx} data={data.comments} />
+      ) : (
+        <section id="comments" class="comments" data-mount="comments" aria-labelledby="comments-title">
+          <h2 id="comments-title">{t('article.comments')}</h2>
+          <p class="empty">{t('article.commentsSoon')}</p>
+        </section>
+      )}
       {data.related.length > 0 ? (
         <section class="related" aria-labelledby="related">
           <h2 id="related">{t('article.related')}</h2>

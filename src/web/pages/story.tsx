@@ -1,5 +1,6 @@
 import type { Article, Story } from '../../domain/types.js';
 import type { StoryData } from '../../pipeline/stories/story-data.js';
+import { type CommentsData, CommentsSection } from '../people/comments-section.js';
 import { ArticleCard, TimeAgo } from './article-card.js';
 import { Layout, type PageContext } from './layout.js';
 import { FeedLinks } from './listing.js';
@@ -10,12 +11,15 @@ export function StoryPage({
   data,
   articles,
   sourceNames,
+  comments,
 }: {
   ctx: PageContext;
   story: Story;
   data: StoryData;
   articles: Article[];
   sourceNames: Map<string, string>;
+  /** published comments (src/web/people) */
+  comments?: CommentsData;
 }) {
   const { t } = ctx;
   const title = data.headline?.text ?? story.title;
@@ -144,6 +148,7 @@ export function StoryPage({
           ))}
         </div>
       </section>
+      {comments ? <CommentsSection ctx={ctx} data={comments} /> : null}
       <FeedLinks ctx={ctx} feed={`/story/${story.id}/feed`} />
     </Layout>
   );

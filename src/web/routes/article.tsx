@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { askArticle } from '../../pipeline/enrich/ask.js';
 import type { Web } from '../context.js';
 import { ArticlePage } from '../pages/article.js';
+import { loadComments } from '../people/comments-section.js';
 import { textModel } from '../text-body.js';
 import { notFound } from './errors.js';
 
@@ -24,11 +25,12 @@ export function articleRoutes(web: Web) {
       c,
       key,
       async () => {
-        const [source, related, story, names] = await Promise.all([
+        const [source, related, story, names, comments] = await Promise.all([
           article.sourceId ? store.sources.get(article.sourceId) : null,
           web.options.related(article),
           article.storyId ? store.stories.get(article.storyId) : null,
           web.names(),
+          loadComments(store, 'article', article.id),
         ]);
         const full = source?.displayPolicy !== 'excerpt';
         const model = full ? textModel(article.text) : null;
@@ -43,6 +45,7 @@ export function articleRoutes(web: Web) {
               sourceNames: names,
               model,
               answer,
+              comments,
               story: story
                 ? { id: story.id, articles: story.articleCount, sources: story.sourceCount }
                 : null,

@@ -7,6 +7,7 @@ import { MANY, SearchPage } from '../pages/search.js';
 import { SourcePage } from '../pages/source.js';
 import { StoryPage } from '../pages/story.js';
 import { TagAbout } from '../pages/tag.js';
+import { loadComments } from '../people/comments-section.js';
 import { notFound } from './errors.js';
 import {
   coOccurring,
@@ -109,14 +110,22 @@ export function listingRoutes(web: Web) {
       c,
       `story:${story.id}:${ctx.lang}`,
       async () => {
-        const [articles, info, names] = await Promise.all([
+        const [articles, info, names, comments] = await Promise.all([
           storyArticles(store, story.id),
           web.sourceInfo(),
           web.names(),
+          loadComments(store, 'story', story.id),
         ]);
         const data = buildStoryData(articles, info);
         return web.render(
-          <StoryPage ctx={ctx} story={story} data={data} articles={articles} sourceNames={names} />,
+          <StoryPage
+            ctx={ctx}
+            story={story}
+            data={data}
+            articles={articles}
+            sourceNames={names}
+            comments={comments}
+          />,
         );
       },
       { vary: 'Cookie' },
