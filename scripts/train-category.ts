@@ -1,34 +1,51 @@
 // Trains the category model (npm run train:category). Deterministic: same data, same bytes.
-// Trains only on the openly licensed ../shared/corpus/train/news-category (HuffPost News Category
-// Dataset, Misra 2018 / Misra & Grover 2021; SIB-200, Adelani et al. 2023), never on corpus/nlp.
+// Trains only on openly licensed data in ../shared/corpus/train, never on corpus/nlp:
+// - news-category: HuffPost News Category Dataset (Misra 2018; Misra & Grover 2021), SIB-200
+//   (Adelani et al. 2023), labels mapped to our slugs by models/category-mapping.json;
+// - gazetteers, as short synthetic labelled "headlines" that teach the names the headlines lack:
+//   independent countries with their demonyms and capitals and non-US cities of 1M+ people ->
+//   world (mledoze/countries, ODbL; GeoNames, CC BY 4.0), S&P 500 company names with their
+//   sub-industry -> business or technology (datasets/s-and-p-500-companies, ODC-PDDL), US
+//   politicians -> politics (unitedstates/congress-legislators, CC0).
+// Model: multinomial logistic regression (softmax) on L2-normalised log-count unigram+bigram
+// vectors, class-balanced, plain SGD with a seeded shuffle.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Category } from '../src/domain/types.js';
-import { type CategoryModelFile, categoryFeatures } from '../src/pipeline/enrich/category-model.js';
+import {
+  type CategoryModelFile,
+  categoryFeatures,
+  categoryVector,
+} from '../src/pipeline/enrich/category-model.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = resolve(process.argv[2] ?? join(root, '../shared/corpus/train/news-category'));
+const trainDir = resolve(process.argv[2] ?? join(root, '../shared/corpus/train'));
+const dataDir = join(trainDir, 'news-category');
+const gazDir = join(trainDir, 'gazetteers');
 const modelDir = join(root, 'src/pipeline/enrich/models');
 const mapping = JSON.parse(readFileSync(join(modelDir, 'category-mapping.json'), 'utf8')) as {
   huffpost: Record<string, Category | null>;
   sib200: Record<string, Category>;
-  merge: Record<string, string>;
+  sp500Sectors: Record<string, Category>;
 };
 
 const MIN_DF = 2;
-const ALPHA = 0.1;
+const EPOCHS = 8;
+const RATE = 0.5;
+const L2 = 1e-5;
+const SCALE = 1000;
+const SEED = 12345;
 
-function jsonl(name: string): Record<string, unknown>[] {
-  return readFileSync(join(dataDir, name), 'utf8')
+function jsonl(file: string): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 interface Doc {
-  cls: string;
   slug: Category;
   text: string;
 }
@@ -36,61 +53,117 @@ const docs: Doc[] = [];
 function addHuffpost(category: string, text: string) {
   const slug = mapping.huffpost[category];
   if (slug === undefined) throw new Error(`unmapped HuffPost category ${category}`);
-  if (slug && text.trim()) docs.push({ cls: `huffpost:${mapping.merge[category] ?? category}`, slug, text });
+  if (slug && text.trim()) docs.push({ slug, text });
 }
-for (const row of jsonl('huffpost-headlines41.jsonl'))
+for (const row of jsonl(join(dataDir, 'huffpost-headlines41.jsonl')))
   addHuffpost(String(row.category), String(row.headline));
 // the 2018 rows add descriptions; rows whose headline is already in headlines41 add only the description
-for (const row of jsonl('huffpost-2018-sample.jsonl')) {
+for (const row of jsonl(join(dataDir, 'huffpost-2018-sample.jsonl'))) {
   const text = row.in_headlines41
     ? String(row.description ?? '')
     : `${row.headline}. ${row.description ?? ''}`;
   addHuffpost(String(row.category), text);
 }
-for (const row of jsonl('sib200-en.jsonl')) {
+for (const row of jsonl(join(dataDir, 'sib200-en.jsonl'))) {
   const slug = mapping.sib200[String(row.category)];
   if (!slug) throw new Error(`unmapped SIB-200 category ${row.category}`);
-  docs.push({ cls: `sib200:${row.category}`, slug, text: String(row.text) });
+  docs.push({ slug, text: String(row.text) });
 }
+const fromData = docs.length;
+// gazetteer "headlines"
+for (const c of jsonl(join(gazDir, 'countries.jsonl'))) {
+  if (c.cca2 === 'US' || !c.independent) continue;
+  const names = [c.name, ...((c.demonyms as string[]) ?? []), ...((c.capital as string[]) ?? [])];
+  docs.push({ slug: 'world', text: names.join(' . ') });
+}
+for (const c of jsonl(join(gazDir, 'cities.jsonl')))
+  if (c.cc !== 'US' && Number(c.population) >= 1e6) docs.push({ slug: 'world', text: String(c.name) });
+for (const c of jsonl(join(gazDir, 'orgs-sp500.jsonl')))
+  docs.push({
+    slug: mapping.sp500Sectors[String(c.sector)] ?? 'business',
+    text: `${c.name} . ${c.sub_industry}`,
+  });
+for (const p of jsonl(join(gazDir, 'people-us-politicians.jsonl')))
+  docs.push({ slug: 'politics', text: String(p.name) });
 
-const classes = [...new Set(docs.map((d) => d.cls))].sort();
-const classIndex = new Map(classes.map((c, i) => [c, i]));
-const slugs = classes.map((c) => docs.find((d) => d.cls === c)!.slug);
-const docCount = new Array<number>(classes.length).fill(0);
-const counts = new Map<string, Map<number, number>>();
+const slugs = [...new Set(docs.map((d) => d.slug))].sort() as Category[];
+const k = slugs.length;
+const feats = docs.map((d) => categoryFeatures(d.text));
 const df = new Map<string, number>();
-for (const doc of docs) {
-  const c = classIndex.get(doc.cls)!;
-  docCount[c]++;
-  for (const [f, n] of categoryFeatures(doc.text)) {
-    df.set(f, (df.get(f) ?? 0) + 1);
-    let row = counts.get(f);
-    if (!row) {
-      row = new Map();
-      counts.set(f, row);
+for (const m of feats) for (const f of m.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+const vocab = new Map<string, number>();
+for (const f of [...df.keys()].sort()) if (df.get(f)! >= MIN_DF) vocab.set(f, vocab.size);
+const X = feats.map((m) => {
+  const { keys, values } = categoryVector(m, vocab);
+  return { idx: Int32Array.from(keys, (f) => vocab.get(f)!), values };
+});
+const y = docs.map((d) => slugs.indexOf(d.slug));
+const perClass = new Float64Array(k);
+for (const c of y) perClass[c]++;
+const classWeight = Array.from(perClass, (n) => docs.length / (k * n));
+
+const W = new Float64Array(vocab.size * k);
+const B = new Float64Array(k);
+let seed = SEED;
+const rnd = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+  return seed / 0x80000000;
+};
+const order = docs.map((_, i) => i);
+const p = new Float64Array(k);
+for (let ep = 0; ep < EPOCHS; ep++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const rate = RATE / (1 + ep);
+  for (const d of order) {
+    const { idx, values } = X[d];
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = B[c];
+      for (let t = 0; t < idx.length; t++) s += W[idx[t] * k + c] * values[t];
+      p[c] = s;
+      if (s > max) max = s;
     }
-    row.set(c, (row.get(c) ?? 0) + n);
+    let z = 0;
+    for (let c = 0; c < k; c++) {
+      p[c] = Math.exp(p[c] - max);
+      z += p[c];
+    }
+    const g = classWeight[y[d]] * rate;
+    for (let c = 0; c < k; c++) {
+      const e = (p[c] / z - (c === y[d] ? 1 : 0)) * g;
+      B[c] -= e * 0.1;
+      for (let t = 0; t < idx.length; t++) {
+        const o = idx[t] * k + c;
+        W[o] -= e * values[t] + rate * L2 * W[o];
+      }
+    }
   }
 }
 
 const features: Record<string, number[]> = {};
-for (const f of [...counts.keys()].sort()) {
-  if ((df.get(f) ?? 0) < MIN_DF) continue;
-  const row = counts.get(f)!;
-  features[f] = [...row.keys()].sort((a, b) => a - b).flatMap((c) => [c, row.get(c)!]);
+for (const [f, i] of vocab) {
+  const row: number[] = [];
+  for (let c = 0; c < k; c++) {
+    const q = Math.round(W[i * k + c] * SCALE);
+    if (q !== 0) row.push(c, q);
+  }
+  features[f] = row; // zero rows too: the vector norm at inference must see every known feature
 }
+const sorted: Record<string, number[]> = {};
+for (const f of Object.keys(features).sort()) sorted[f] = features[f];
 const model: CategoryModelFile = {
-  version: 1,
-  classes,
+  version: 2,
   slugs,
-  docs: docCount,
-  features,
-  totalDocs: docs.length,
-  alpha: ALPHA,
+  scale: SCALE,
+  bias: Array.from(B, (b) => Math.round(b * SCALE)),
+  features: sorted,
 };
 const out = join(modelDir, 'category.json.gz');
 // mtime 0 in the gzip header keeps the file byte-identical across runs
 writeFileSync(out, gzipSync(JSON.stringify(model), { level: 9 }));
 process.stderr.write(
-  `category: ${docs.length} documents, ${classes.length} classes, ${Object.keys(features).length} features -> ${out}\n`,
+  `category: ${fromData} labelled + ${docs.length - fromData} gazetteer documents, ${k} slugs, ${Object.keys(sorted).length} features -> ${out}\n`,
 );

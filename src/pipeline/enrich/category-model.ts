@@ -1,20 +1,19 @@
-// The category model: word + bigram features and a multinomial naive Bayes over fine training
-// classes (HuffPost sections, SIB-200 topics), each mapped to one of our slugs. Shared by the
-// enricher and scripts/train-category.ts so that training and inference tokenise alike.
+// The category model: word + bigram features (lightly stemmed) and a multinomial logistic
+// regression over our ten slugs. Shared by the enricher and scripts/train-category.ts so that
+// training and inference tokenise alike.
 import type { Category } from '../../domain/types.js';
 
-/** The shipped file (models/category.json.gz): counts, so the file stays sparse and exact. */
+/** The shipped file (models/category.json.gz): weights quantised to integers, so it stays small. */
 export interface CategoryModelFile {
-  version: 1;
-  /** fine class names and the slug each maps to */
-  classes: string[];
+  version: 2;
+  /** slug of each weight column */
   slugs: Category[];
-  /** number of training documents per class */
-  docs: number[];
-  /** feature -> [classIndex, count, classIndex, count, ...] */
+  /** weights are stored as round(weight * scale) */
+  scale: number;
+  /** per-slug bias (quantised like the weights) */
+  bias: number[];
+  /** feature -> [slugIndex, weight, slugIndex, weight, ...] (zero weights left out) */
   features: Record<string, number[]>;
-  totalDocs: number;
-  alpha: number;
 }
 
 const STOP = new Set(
@@ -28,7 +27,25 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Lower-cased word tokens; drops possessive/contraction tails ("trump's" and "trump 's" -> trump). */
+/**
+ * A light suffix stripper (plural -s/-ies, -ing, -ed): headlines and articles inflect the same
+ * words differently ("shares" / "share", "merging" / "merge"), and the training text is small.
+ */
+export function categoryStem(w: string): string {
+  if (w.length <= 4 || w.startsWith('#')) return w;
+  if (w.endsWith('ies') && w.length > 5) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  let s = w;
+  if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) s = s.slice(0, -1);
+  if (s.endsWith('ing') && s.length > 6) return s.slice(0, -3);
+  if (s.endsWith('ed') && s.length > 5) return s.slice(0, -2);
+  return s;
+}
+
+/**
+ * Lower-cased, stemmed word tokens; drops possessive/contraction tails ("trump's" and "trump 's"
+ * -> trump); stopwords and one-letter words become '' (a bigram break).
+ */
 export function categoryTokens(text: string): string[] {
   const out: string[] = [];
   const re = /[\p{L}\p{N}]+/gu;
@@ -39,14 +56,14 @@ export function categoryTokens(text: string): string[] {
       out.push(''); // keeps bigrams from spanning a stopword
       continue;
     }
-    out.push(/^\d+$/.test(w) ? '#num' : w);
+    out.push(/^\d+$/.test(w) ? '#num' : categoryStem(w));
   }
   return out;
 }
 
 /**
  * Unigrams and bigrams of adjacent content words, with their counts. With `known`, bigrams are
- * built only from known words: a bigram kept in training (df >= 2) has both words kept too.
+ * built only from known words: a bigram kept in training has both words kept too.
  */
 export function categoryFeatures(
   text: string,
@@ -68,47 +85,44 @@ export function categoryFeatures(
   return into;
 }
 
+/**
+ * The feature vector of a document as the model sees it: damped counts (1 + log tf), so a long
+ * article cannot repeat one word into a verdict, then L2-normalised, so a 600-word article and a
+ * 10-word headline (the training unit) land on the same scale.
+ */
+export function categoryVector(
+  feats: Map<string, number>,
+  known: Map<string, unknown>,
+): { keys: string[]; values: Float64Array } {
+  const keys: string[] = [];
+  const vals: number[] = [];
+  for (const [f, tf] of feats) {
+    if (!known.has(f) || tf <= 0) continue;
+    keys.push(f);
+    vals.push(1 + Math.log(tf));
+  }
+  let z = 0;
+  for (const v of vals) z += v * v;
+  z = Math.sqrt(z) || 1;
+  return { keys, values: Float64Array.from(vals, (v) => v / z) };
+}
+
 export interface CategoryModel {
   slugs: Category[];
-  /** feature -> weight per slug (complement naive Bayes, weight-normalised) */
+  bias: Float64Array;
+  /** feature -> weight per slug */
   weights: Map<string, Float64Array>;
 }
 
-/**
- * Complement naive Bayes with normalised weights (Rennie et al. 2003) at the slug level: our
- * slugs gather very unequal amounts of training text (lifestyle merges nine HuffPost sections),
- * and estimating each slug from the text of all the others, then normalising, removes that skew.
- */
 export function compileModel(file: CategoryModelFile): CategoryModel {
-  const slugs = [...new Set(file.slugs)].sort() as Category[];
-  const k = slugs.length;
-  const slugOf = file.slugs.map((s) => slugs.indexOf(s));
-  const vocab = Object.keys(file.features);
-  const v = vocab.length;
-  const counts = new Map<string, Float64Array>();
-  const totals = new Float64Array(k);
-  for (const f of vocab) {
-    const row = new Float64Array(k);
-    const e = file.features[f];
-    for (let i = 0; i < e.length; i += 2) row[slugOf[e[i]]] += e[i + 1];
-    for (let c = 0; c < k; c++) totals[c] += row[c];
-    counts.set(f, row);
-  }
-  const all = totals.reduce((a, b) => a + b, 0);
-  const norm = new Float64Array(k);
+  const k = file.slugs.length;
   const weights = new Map<string, Float64Array>();
-  for (const f of vocab) {
-    const row = counts.get(f)!;
-    const sum = row.reduce((a, b) => a + b, 0);
+  for (const [f, e] of Object.entries(file.features)) {
     const w = new Float64Array(k);
-    for (let c = 0; c < k; c++) {
-      w[c] = -Math.log((sum - row[c] + file.alpha) / (all - totals[c] + file.alpha * v));
-      norm[c] += Math.abs(w[c]);
-    }
+    for (let i = 0; i < e.length; i += 2) w[e[i]] = e[i + 1] / file.scale;
     weights.set(f, w);
   }
-  for (const w of weights.values()) for (let c = 0; c < k; c++) w[c] /= norm[c];
-  return { slugs, weights };
+  return { slugs: file.slugs, bias: Float64Array.from(file.bias, (b) => b / file.scale), weights };
 }
 
 export interface CategoryScore {
@@ -117,25 +131,21 @@ export interface CategoryScore {
   scores: Partial<Record<Category, number>>;
 }
 
-/**
- * Scores a document. Headlines trained the model, whole articles are scored: term counts are
- * damped (1 + log tf) so that a long article cannot repeat one word into a verdict, and the
- * title counts as several body lines.
- */
+/** Scores a document: title and text as one bag of features (see categoryVector). */
 export function scoreCategory(
   model: CategoryModel,
   title: string,
   text: string,
-  titleWeight = 3,
+  titleWeight = 1,
 ): CategoryScore {
   const feats = categoryFeatures(title, new Map(), titleWeight, model.weights);
   categoryFeatures(text, feats, 1, model.weights);
+  const { keys, values } = categoryVector(feats, model.weights);
   const k = model.slugs.length;
-  const score = new Float64Array(k);
-  for (const [f, tf] of feats) {
-    const w = model.weights.get(f);
-    if (!w) continue;
-    const x = 1 + Math.log(tf);
+  const score = Float64Array.from(model.bias);
+  for (let i = 0; i < keys.length; i++) {
+    const w = model.weights.get(keys[i])!;
+    const x = values[i];
     for (let c = 0; c < k; c++) score[c] += x * w[c];
   }
   let best = 0;
