@@ -68,6 +68,7 @@ export class NerModel {
 
   /** rows of the tag features: t1 by previous tag, t2 by (tag before, previous tag) */
   private readonly t1Rows: Int32Array;
+  private readonly biasRow: number;
   private readonly t2Rows: Int32Array;
   /** rows of t1s by shape, one per previous tag */
   private readonly t1sRows = new Map<string, Int32Array>();
@@ -89,6 +90,7 @@ export class NerModel {
       this.rows[i] = f * tags.length + 1;
     }
     const nt = tags.length;
+    this.biasRow = this.row(featureHash('b'));
     this.t1Rows = Int32Array.from(tags, (t) => this.row(featureHash(`t1=${t}`)));
     // index nt of the tag before stands for the sentence start
     this.t2Rows = new Int32Array((nt + 1) * nt);
@@ -133,22 +135,42 @@ export class NerModel {
 
   /** Per lower-cased word: rows of its SELF features, then of the AROUND features naming it. */
   private readonly entries = new Map<string, Int32Array>();
+  /**
+   * Summed weights of each cached word's SELF features plus the bias, one vector per word, so a
+   * token adds one vector instead of seven rows. e[0] of the word's entry is its offset here.
+   */
+  private selfPool = new Float32Array(0);
+  private selfUsed = 0;
+
   private entry(w: string): Int32Array {
     let e = this.entries.get(w);
     if (e === undefined) {
-      if (this.entries.size > 200_000) this.entries.clear();
-      // SELF rows, AROUND rows, then t1w rows (one per previous tag)
-      e = new Int32Array(SELF.length + AROUND.length + this.tags.length);
-      for (let k = 0; k < SELF.length; k++) {
+      if (this.entries.size > 200_000) {
+        this.entries.clear();
+        this.selfUsed = 0;
+      }
+      const nt = this.tags.length;
+      // [self vector offset], AROUND rows, then t1w rows (one per previous tag)
+      e = new Int32Array(1 + N_AROUND + nt);
+      if (this.selfUsed + nt > this.selfPool.length) {
+        const grown = new Float32Array(Math.max(1024 * nt, this.selfPool.length * 2));
+        grown.set(this.selfPool.subarray(0, this.selfUsed));
+        this.selfPool = grown;
+      }
+      const at = this.selfUsed;
+      this.selfUsed += nt;
+      this.selfPool.fill(0, at, at + nt);
+      const add = (row: number) => {
+        if (row >= 0) for (let t = 0; t < nt; t++) this.selfPool[at + t] += this.weights[row + t];
+      };
+      add(this.biasRow);
+      for (let k = 0; k < N_SELF; k++) {
         const part = SELF[k][1](w);
-        e[k] = part === null ? -1 : this.row(fold(fold(FNV_OFFSET, SELF[k][0]), part));
+        if (part !== null) add(this.row(fold(fold(FNV_OFFSET, SELF[k][0]), part)));
       }
-      for (let k = 0; k < AROUND.length; k++) {
-        e[SELF.length + k] = this.row(fold(fold(FNV_OFFSET, AROUND[k][0]), w));
-      }
-      for (let t = 0; t < this.tags.length; t++) {
-        e[SELF.length + AROUND.length + t] = this.row(featureHash(`t1w=${this.tags[t]}|${w}`));
-      }
+      e[0] = at;
+      for (let k = 0; k < N_AROUND; k++) e[1 + k] = this.row(fold(fold(FNV_OFFSET, AROUND[k][0]), w));
+      for (let t = 0; t < nt; t++) e[1 + N_AROUND + t] = this.row(featureHash(`t1w=${this.tags[t]}|${w}`));
       this.entries.set(w, e);
     }
     return e;
@@ -211,9 +233,10 @@ export class NerModel {
           at = i * nt;
         },
         lexical: (_lower, i) => {
-          const self = ents[i + 2];
-          for (let k = 0; k < N_SELF; k++) this.addRow(self[k], at);
-          for (let k = 0; k < N_AROUND; k++) this.addRow(ents[i + 2 + OFFSETS[k]][N_SELF + k], at);
+          const from = ents[i + 2][0];
+          const pool = this.selfPool;
+          for (let t = 0; t < nt; t++) this.scores[at + t] += pool[from + t];
+          for (let k = 0; k < N_AROUND; k++) this.addRow(ents[i + 2 + OFFSETS[k]][1 + k], at);
         },
         shaped: (shapes, i, caps) => {
           const base = caps ? 3 : 0;
@@ -221,6 +244,7 @@ export class NerModel {
             this.addRow(this.shapeRows(wordAt(shapes, i + SHAPES[k][2]))[base + k], at);
         },
         f: (a, b, c, d, e) => {
+          if (b === undefined && a === 'b') return; // the bias is in every word's self vector
           if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
           else this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
         },
@@ -235,7 +259,7 @@ export class NerModel {
       at = i * nt;
       this.addRow(this.t1Rows[prev], at);
       this.addRow(this.t2Rows[prev2 * nt + prev], at);
-      this.addRow(ents[i + 2][N_SELF + N_AROUND + prev], at);
+      this.addRow(ents[i + 2][1 + N_AROUND + prev], at);
       this.addRow(this.t1s(cachedShape(words[i]))[prev], at);
       let best = 0;
       for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
