@@ -4,12 +4,11 @@ import { toArticle } from './articles.js';
 import { toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
-import { SearchWindows, type Window } from './search-windows.js';
+import { type Candidate, estimateDf, queryTerms, rankCandidates } from './search-rank.js';
 import { limitOf, offsetOf, utc } from './util.js';
 
-// Column weights for bm25(): title, description, text. The snippet comes from the body (the
-// title is shown beside it anyway), or the description when there is no body.
-const WEIGHTS = sql.raw('10.0, 4.0, 1.0');
+// The snippet comes from the body (the title is shown beside it anyway), or the description
+// when there is no body. Field weights of the ranking are in search-rank.ts.
 const SNIPPET_TOKENS = 32;
 /**
  * Relevance is scaled by freshness: a fresh article keeps its full bm25 score, one that is
@@ -21,22 +20,44 @@ const FRESH_DAYS = 7;
 export const TOTAL_CAP = 1000;
 
 type Ranked = { rid: number; score: number };
+type CandidateRow = {
+  rid: number;
+  id: string;
+  title: string;
+  description: string | null;
+  lead: string | null;
+  sort_at: string;
+};
+/** How much of the body the ranking reads (news puts what matters first). */
+const LEAD_CHARS = 2000;
+/** Newest matches probed per term to estimate its document frequency. */
+const DF_PROBE = 200;
 type Row = ArticleRow & { rid: number; snip: string };
 
+/** Candidates ranked per query: the newest K matches (K grows with the page asked for). */
+const CANDIDATES = { min: 200, perResult: 10, max: 2000 };
+/** Phrases need position lists for every candidate: fewer of them. */
+const PHRASE_CANDIDATES = { min: 60, perResult: 3, max: 400 };
+/** With filters each candidate costs a row read: fewer again. */
+const FILTERED_CANDIDATES = { min: 100, perResult: 5, max: 500 };
+
+/** The first phrase (a quoted string of several tokens) of an FTS query, lower case, or null. */
+function phraseOf(match: string): string | null {
+  const m = /"((?:[^"]|"")*\s(?:[^"]|"")*)"/.exec(match);
+  return m ? m[1].replaceAll('""', '"').toLowerCase() : null;
+}
+
 /**
- * Bounded search (the cost of FTS5 follows the number of matching rows, and ranking needs a
- * score for each): rank the matches of the last few days first, and widen the window (a month,
- * a year, everything) only while the requested page is not full. A window is a lower bound on
- * the FTS rowid (the smallest rowid of an article in it, cached) plus the time condition, so
- * FTS5 skips older rows in its doclists. Ranking is bm25 x freshness inside the window. Only the
- * page's rows are then read in full, with their snippets.
+ * Bounded search. The cost of FTS5 follows the number of matching rows: ranking every match of
+ * a common word, or checking a phrase of common words in every document that holds its words,
+ * is what makes naive bm25 ordering slow at a million articles. So the candidates are the newest
+ * K matches (FTS5 walks its doclists backwards from the newest rowid and stops at K; rowids grow
+ * with arrival, which is close to publication order), ranked by bm25 x freshness. When fewer
+ * than K match, every match is ranked: rare words and small stores see exact bm25 order. Only
+ * the page's rows are then read in full, with their snippets.
  */
 export class SqliteSearchRepo implements SearchRepo {
-  private readonly windows: SearchWindows;
-
-  constructor(private readonly db: Kysely<DB>) {
-    this.windows = new SearchWindows(db);
-  }
+  constructor(private readonly db: Kysely<DB>) {}
 
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const match = toFtsQuery(query.q ?? '');
@@ -52,25 +73,17 @@ export class SqliteSearchRepo implements SearchRepo {
     const offset = offsetOf(query.offset);
     // matches of the words alone, counted up to TOTAL_CAP from the FTS index (no row reads):
     // the total when nothing filters, an upper bound otherwise
-    const matches = await this.count(match, null, null);
+    const matches = await this.count(match);
     if (matches === 0) return { hits: [], total: 0 };
 
     const need = offset + limit;
-    const now = new Date();
-    let ranked: Ranked[] = [];
-    let used: Window | null = null;
-    // few matches in all: rank them all at once
-    const small = matches < TOTAL_CAP && matches <= need;
-    if (limit > 0) {
-      for (const window of small ? [null] : await this.windows.forQuery(now, query.since)) {
-        used = window;
-        ranked = await this.rank(where, window, now, need);
-        if (ranked.length >= need || window === null) break;
-      }
-    }
-    // with filters, the total is counted in the window the page came from (a lower bound when
-    // that window is not all time): counting filtered matches over all time is the unbounded part
-    const total = joined ? Math.max(ranked.length, await this.count(match, where, used)) : matches;
+    const phrase = phraseOf(match);
+    const bounds = joined ? FILTERED_CANDIDATES : phrase ? PHRASE_CANDIDATES : CANDIDATES;
+    const k = Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
+    const { ranked, candidates } = await this.rank(match, where, k, Math.max(need, 1), phrase);
+    // with filters, the total is what the candidates hold: exact when fewer than K matched, a
+    // lower bound otherwise (counting filtered matches over all time is the unbounded part)
+    const total = joined ? candidates : matches;
     const page = ranked.slice(offset, offset + limit);
     if (page.length === 0) return { hits: [], total };
 
@@ -94,48 +107,77 @@ export class SqliteSearchRepo implements SearchRepo {
     return { hits, total };
   }
 
-  /** Matches counted up to TOTAL_CAP; `where` null means the MATCH alone (no join needed). */
-  private async count(
-    match: string,
-    where: RawBuilder<unknown> | null,
-    window: Window | null,
-  ): Promise<number> {
-    const bound = window
-      ? sql`AND articles_fts.rowid >= ${window.rowid} AND a.sort_at >= ${window.since}`
-      : sql``;
-    const result = where
-      ? await sql<{ n: number }>`
-          SELECT count(*) AS n FROM (
-            SELECT 1 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE ${where} ${bound} LIMIT ${TOTAL_CAP})`.execute(this.db)
-      : await sql<{ n: number }>`
-          SELECT count(*) AS n FROM (
-            SELECT 1 FROM articles_fts WHERE articles_fts MATCH ${match} LIMIT ${TOTAL_CAP})`.execute(
-          this.db,
-        );
+  /** Matches of the words alone, counted up to TOTAL_CAP from the FTS index (no row reads). */
+  private async count(match: string): Promise<number> {
+    const result = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM articles_fts WHERE articles_fts MATCH ${match} LIMIT ${TOTAL_CAP})`.execute(this.db);
     return Number(result.rows[0]?.n ?? 0);
   }
 
-  /** The best `need` matches in a window (null: all time), ranked by bm25 x freshness. */
+  /** The best `need` of the newest `k` matches, by BM25 (search-rank.ts) x freshness. */
   private async rank(
+    match: string,
     where: RawBuilder<unknown>,
-    window: { since: string; rowid: number } | null,
-    now: Date,
+    k: number,
     need: number,
-  ): Promise<Ranked[]> {
-    const ageDays = sql`max(0, julianday(${now.toISOString()}) - julianday(a.sort_at))`;
-    const bound = window
-      ? sql`AND articles_fts.rowid >= ${window.rowid} AND a.sort_at >= ${window.since}`
-      : sql``;
-    const rows = await sql<Ranked>`
-      SELECT articles_fts.rowid AS rid,
-        -bm25(articles_fts, ${WEIGHTS}) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
-          AS score
+    phrase: string | null,
+  ): Promise<{ ranked: Ranked[]; candidates: number }> {
+    const rows = await sql<CandidateRow>`
+      SELECT articles_fts.rowid AS rid, a.id, a.title, a.description, substr(a.text, 1, ${LEAD_CHARS}) AS lead, a.sort_at
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE ${where} ${bound}
-      ORDER BY score DESC, a.sort_at DESC, a.id
-      LIMIT ${need}`.execute(this.db);
-    return rows.rows.map((r) => ({ rid: Number(r.rid), score: Number(r.score) }));
+      WHERE ${where}
+      ORDER BY articles_fts.rowid DESC
+      LIMIT ${k}`.execute(this.db);
+    if (rows.rows.length === 0) return { ranked: [], candidates: 0 };
+    const max = await sql<{ m: number }>`SELECT max(rowid) AS m FROM articles`.execute(this.db);
+    const maxRowid = Number(max.rows[0]?.m ?? 0);
+    const unique = [...new Map(queryTerms(match).map((t) => [`${t.term}\u0000${t.prefix}`, t])).values()];
+    const terms = await Promise.all(
+      unique.map(async (t) => {
+        const probe = await sql<{ r: number }>`
+          SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${t.fts}
+          ORDER BY rowid DESC LIMIT ${DF_PROBE}`.execute(this.db);
+        return {
+          ...t,
+          df: estimateDf(
+            probe.rows.map((x) => Number(x.r)),
+            DF_PROBE,
+            maxRowid,
+          ),
+        };
+      }),
+    );
+    const nowMs = Date.now();
+    const freshness = (sortAt: string) => {
+      const ageDays = Math.max(0, (nowMs - Date.parse(sortAt)) / 86_400_000) || 0;
+      return 1 - FRESH_SHARE + FRESH_SHARE / (1 + ageDays / FRESH_DAYS);
+    };
+    const candidates: Candidate[] = rows.rows.map((r) => ({
+      rid: Number(r.rid),
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      lead: r.lead ?? '',
+      sortAt: r.sort_at,
+    }));
+    const scored = rankCandidates(
+      candidates,
+      terms,
+      Math.max(maxRowid, candidates.length),
+      freshness,
+      phrase,
+    );
+    scored.sort(
+      (x, y) =>
+        y.score - x.score ||
+        y.candidate.sortAt.localeCompare(x.candidate.sortAt) ||
+        x.candidate.id.localeCompare(y.candidate.id),
+    );
+    return {
+      ranked: scored.slice(0, need).map((x) => ({ rid: x.candidate.rid, score: x.score })),
+      candidates: candidates.length,
+    };
   }
 
   private where(match: string, q: SearchQuery): RawBuilder<unknown> {
