@@ -7,6 +7,7 @@
 //   world (mledoze/countries, ODbL; GeoNames, CC BY 4.0), S&P 500 company names with their
 //   sub-industry -> business or technology (datasets/s-and-p-500-companies, ODC-PDDL), US
 //   politicians -> politics (unitedstates/congress-legislators, CC0).
+// - ner (CC BY / CC BY-SA): its sentences, unlabelled, for one round of self-training.
 // Model: multinomial logistic regression (softmax) on L2-normalised log-count unigram+bigram
 // vectors, class-balanced, plain SGD with a seeded shuffle.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,17 @@ const RATE = 0.5;
 const L2 = 1e-5;
 const SCALE = 1000;
 const SEED = 12345;
+const SELF_MIN = 0.8;
+const NER_FILES = [
+  'btc.jsonl',
+  'gum-open.jsonl',
+  'uner-en-pud.jsonl',
+  'wikigold.jsonl',
+  'uner-en-ewt.train.jsonl',
+  'wnut17.jsonl',
+  'uner-en-ewt.dev.jsonl',
+  'uner-en-ewt.test.jsonl',
+];
 
 function jsonl(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8')
@@ -88,60 +100,116 @@ for (const p of jsonl(join(gazDir, 'people-us-politicians.jsonl')))
 
 const slugs = [...new Set(docs.map((d) => d.slug))].sort() as Category[];
 const k = slugs.length;
-const feats = docs.map((d) => categoryFeatures(d.text));
-const df = new Map<string, number>();
-for (const m of feats) for (const f of m.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-const vocab = new Map<string, number>();
-for (const f of [...df.keys()].sort()) if (df.get(f)! >= MIN_DF) vocab.set(f, vocab.size);
-const X = feats.map((m) => {
-  const { keys, values } = categoryVector(m, vocab);
-  return { idx: Int32Array.from(keys, (f) => vocab.get(f)!), values };
-});
-const y = docs.map((d) => slugs.indexOf(d.slug));
-const perClass = new Float64Array(k);
-for (const c of y) perClass[c]++;
-const classWeight = Array.from(perClass, (n) => docs.length / (k * n));
 
-const W = new Float64Array(vocab.size * k);
-const B = new Float64Array(k);
-let seed = SEED;
-const rnd = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-  return seed / 0x80000000;
-};
-const order = docs.map((_, i) => i);
-const p = new Float64Array(k);
-for (let ep = 0; ep < EPOCHS; ep++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const rate = RATE / (1 + ep);
-  for (const d of order) {
-    const { idx, values } = X[d];
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = B[c];
-      for (let t = 0; t < idx.length; t++) s += W[idx[t] * k + c] * values[t];
-      p[c] = s;
-      if (s > max) max = s;
+interface Fit {
+  vocab: Map<string, number>;
+  W: Float64Array;
+  B: Float64Array;
+}
+function fitModel(train: (Doc & { weight?: number })[]): Fit {
+  const feats = train.map((d) => categoryFeatures(d.text));
+  const df = new Map<string, number>();
+  for (const m of feats) for (const f of m.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocab = new Map<string, number>();
+  for (const f of [...df.keys()].sort()) if (df.get(f)! >= MIN_DF) vocab.set(f, vocab.size);
+  const X = feats.map((m) => {
+    const { keys, values } = categoryVector(m, vocab);
+    return { idx: Int32Array.from(keys, (f) => vocab.get(f)!), values };
+  });
+  const y = train.map((d) => slugs.indexOf(d.slug));
+  const perClass = new Float64Array(k);
+  for (const c of y) perClass[c]++;
+  const classWeight = Array.from(perClass, (n) => train.length / (k * n));
+  const W = new Float64Array(vocab.size * k);
+  const B = new Float64Array(k);
+  let seed = SEED;
+  const rnd = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+  const order = train.map((_, i) => i);
+  const p = new Float64Array(k);
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
     }
-    let z = 0;
-    for (let c = 0; c < k; c++) {
-      p[c] = Math.exp(p[c] - max);
-      z += p[c];
-    }
-    const g = classWeight[y[d]] * rate;
-    for (let c = 0; c < k; c++) {
-      const e = (p[c] / z - (c === y[d] ? 1 : 0)) * g;
-      B[c] -= e * 0.1;
-      for (let t = 0; t < idx.length; t++) {
-        const o = idx[t] * k + c;
-        W[o] -= e * values[t] + rate * L2 * W[o];
+    const rate = RATE / (1 + ep);
+    for (const d of order) {
+      const { idx, values } = X[d];
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) {
+        let s = B[c];
+        for (let t = 0; t < idx.length; t++) s += W[idx[t] * k + c] * values[t];
+        p[c] = s;
+        if (s > max) max = s;
+      }
+      let z = 0;
+      for (let c = 0; c < k; c++) {
+        p[c] = Math.exp(p[c] - max);
+        z += p[c];
+      }
+      const g = classWeight[y[d]] * rate * (train[d].weight ?? 1);
+      for (let c = 0; c < k; c++) {
+        const e = (p[c] / z - (c === y[d] ? 1 : 0)) * g;
+        B[c] -= e * 0.1;
+        for (let t = 0; t < idx.length; t++) {
+          const o = idx[t] * k + c;
+          W[o] -= e * values[t] + rate * L2 * W[o];
+        }
       }
     }
   }
+  return { vocab, W, B };
 }
+
+/** Softmax posterior of `text` under a fit. */
+function posterior({ vocab, W, B }: Fit, text: string): Float64Array {
+  const { keys, values } = categoryVector(categoryFeatures(text), vocab);
+  const s = Float64Array.from(B);
+  for (let t = 0; t < keys.length; t++) {
+    const i = vocab.get(keys[t])!;
+    for (let c = 0; c < k; c++) s[c] += W[i * k + c] * values[t];
+  }
+  const max = Math.max(...s);
+  let z = 0;
+  for (let c = 0; c < k; c++) z += s[c] = Math.exp(s[c] - max);
+  for (let c = 0; c < k; c++) s[c] /= z;
+  return s;
+}
+
+// Self-training (one round): the openly licensed NER corpora (news, Wikipedia, web text, tweets;
+// ../ner, CC BY / CC BY-SA) are unlabelled text in a wider vocabulary than the headlines. Units
+// of up to three consecutive sentences of one document that the first model labels with
+// posterior >= SELF_MIN join the training set with that label.
+const units: string[] = [];
+for (const name of NER_FILES) {
+  let current = '';
+  let inUnit = 0;
+  let prevDoc: unknown = null;
+  for (const row of jsonl(join(trainDir, 'ner', name))) {
+    const text = (row.tokens as string[]).join(' ');
+    if (row.doc && row.doc === prevDoc && inUnit < 3) {
+      current += ` ${text}`;
+      inUnit++;
+    } else {
+      if (current) units.push(current);
+      current = text;
+      inUnit = 1;
+    }
+    prevDoc = row.doc ?? null;
+  }
+  if (current) units.push(current);
+}
+const first = fitModel(docs);
+const selfDocs: Doc[] = [];
+for (const text of units) {
+  const p = posterior(first, text);
+  let best = 0;
+  for (let c = 1; c < k; c++) if (p[c] > p[best]) best = c;
+  if (p[best] >= SELF_MIN) selfDocs.push({ slug: slugs[best], text });
+}
+const { vocab, W, B } = fitModel([...docs, ...selfDocs]);
 
 const features: Record<string, number[]> = {};
 for (const [f, i] of vocab) {
@@ -165,5 +233,5 @@ const out = join(modelDir, 'category.json.gz');
 // mtime 0 in the gzip header keeps the file byte-identical across runs
 writeFileSync(out, gzipSync(JSON.stringify(model), { level: 9 }));
 process.stderr.write(
-  `category: ${fromData} labelled + ${docs.length - fromData} gazetteer documents, ${k} slugs, ${Object.keys(sorted).length} features -> ${out}\n`,
+  `category: ${fromData} labelled + ${docs.length - fromData} gazetteer + ${selfDocs.length} self-labelled documents, ${k} slugs, ${Object.keys(sorted).length} features -> ${out}\n`,
 );
