@@ -50,7 +50,8 @@ log(`gazetteer: ${gazetteer.size} names`);
 const seed = Number(values.seed);
 const docs = loadDocs(join(values.corpus, 'ner'), FILES, values.misc === 'yes');
 augmentCaps(docs, seed, Number(values.caps));
-const trainer = new Trainer();
+const tags = values.misc === 'yes' ? TAGS : TAGS.filter((t) => !t.endsWith('MISC'));
+const trainer = new Trainer(tags);
 trainer.prepare(docs, { gazetteer }, Number(values['min-count']));
 log(`prepared ${trainer.sentences} sentences, ${trainer.index.size} features`);
 
@@ -61,6 +62,6 @@ for (let e = 1; e <= Number(values.epochs); e++) {
 }
 const { features, weights } = trainer.averaged();
 const out = values.out ?? join(values.models, 'ner.json.gz');
-const buf = encodeModel(TAGS, features, weights);
+const buf = encodeModel([...tags], features, weights);
 writeFileSync(out, buf);
 log(`wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB)`);

@@ -85,7 +85,12 @@ export class Trainer {
   private w = new Float64Array(0);
   private u = new Float64Array(0);
   private c = 1;
-  private readonly n = TAGS.length;
+  private readonly n: number;
+
+  /** Only the tags that occur: a tag never seen in training would only cost time when tagging. */
+  constructor(readonly tags: readonly string[] = TAGS) {
+    this.n = tags.length;
+  }
   private readonly prepared: Prepared[] = [];
 
   private id(feature: string, grow: boolean): number {
@@ -129,7 +134,7 @@ export class Trainer {
         ),
         lower: s.words.map((w) => w.toLowerCase()),
         shapes: s.words.map(shape),
-        gold: s.tags.map((t) => Math.max(0, TAGS.indexOf(t))),
+        gold: s.tags.map((t) => Math.max(0, this.tags.indexOf(t))),
         weight: s.weight,
       });
     }
@@ -189,7 +194,7 @@ export class Trainer {
         this.c++;
         tokens++;
         prev2 = prev;
-        prev = TAGS[best];
+        prev = this.tags[best];
       }
     }
     return { tokens, errors };
