@@ -2,7 +2,9 @@
 // web fixture), a cookie jar, and the CSRF token read from each page's forms.
 import { memoryMailer } from '../../accounts/mailer.js';
 import { silentLogger } from '../../lib/log.js';
+import type { Store } from '../../storage/store.js';
 import { createApp } from '../app.js';
+import { XSS_PAYLOADS } from './xss-payloads.js';
 
 export interface Jar {
   cookies: Map<string, string>;
@@ -99,4 +101,49 @@ export async function signUpAndIn(
   await submit(app, jar, '/signup', '/signup', { email, password, name: name ?? email.split('@')[0] });
   const res = await submit(app, jar, '/signin', '/signin', { email, password, next: '/' });
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+}
+
+/** One author per payload, named with it, commenting with it on an article (some held) and a story (reported). */
+export async function seedPayloads(fx: {
+  store: Store;
+  ids: { troops: string; story: string };
+}): Promise<void> {
+  // one author per payload, named with it, commenting with it (published and held)
+  for (const [i, payload] of XSS_PAYLOADS.entries()) {
+    const user = await fx.store.users.create({
+      email: `x${i}@example.org`,
+      name: payload,
+      passwordHash: 'x',
+      role: 'reader',
+    });
+    const common = {
+      targetId: fx.ids.troops,
+      userId: user!.id,
+      authorName: payload,
+      body: payload,
+      moderation: { score: 0.9, reasons: [`rule ${payload}`] },
+      createdAt: new Date(Date.now() - 1000 * (100 - i)).toISOString(),
+    };
+    await fx.store.comments.create({
+      ...common,
+      targetType: 'article',
+      parentId: null,
+      status: i % 3 === 0 ? 'held' : 'published',
+      idempotencyKey: `k${i}`,
+    });
+    await fx.store.comments.create({
+      ...common,
+      targetType: 'story',
+      targetId: fx.ids.story,
+      parentId: null,
+      status: 'published',
+      idempotencyKey: `s${i}`,
+    });
+    await fx.store.reports.add({
+      commentId: (await fx.store.comments.forTarget('story', fx.ids.story, ['published'])).at(-1)!.id,
+      userId: user!.id,
+      reason: payload,
+      createdAt: common.createdAt,
+    });
+  }
 }

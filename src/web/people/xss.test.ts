@@ -4,53 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebFixture, type WebFixture } from '../../../test/helpers/web-fixture.js';
 import { renderMarkdown } from '../../comments/markdown.js';
 import { executableMarkup } from './inert.js';
-import { type App, get, newJar, peopleApp, signUpAndIn } from './testing.js';
+import { type App, get, newJar, peopleApp, seedPayloads, signUpAndIn } from './testing.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 let fx: WebFixture;
 let app: App;
 const moderator = newJar();
-
-export async function seedPayloads(fx: WebFixture): Promise<void> {
-  // one author per payload, named with it, commenting with it (published and held)
-  for (const [i, payload] of XSS_PAYLOADS.entries()) {
-    const user = await fx.store.users.create({
-      email: `x${i}@example.org`,
-      name: payload,
-      passwordHash: 'x',
-      role: 'reader',
-    });
-    const common = {
-      targetId: fx.ids.troops,
-      userId: user!.id,
-      authorName: payload,
-      body: payload,
-      moderation: { score: 0.9, reasons: [`rule ${payload}`] },
-      createdAt: new Date(Date.now() - 1000 * (100 - i)).toISOString(),
-    };
-    await fx.store.comments.create({
-      ...common,
-      targetType: 'article',
-      parentId: null,
-      status: i % 3 === 0 ? 'held' : 'published',
-      idempotencyKey: `k${i}`,
-    });
-    await fx.store.comments.create({
-      ...common,
-      targetType: 'story',
-      targetId: fx.ids.story,
-      parentId: null,
-      status: 'published',
-      idempotencyKey: `s${i}`,
-    });
-    await fx.store.reports.add({
-      commentId: (await fx.store.comments.forTarget('story', fx.ids.story, ['published'])).at(-1)!.id,
-      userId: user!.id,
-      reason: payload,
-      createdAt: common.createdAt,
-    });
-  }
-}
 
 beforeAll(async () => {
   fx = await createWebFixture();
