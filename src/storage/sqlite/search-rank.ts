@@ -5,6 +5,8 @@
 // lead, and each term's document frequency is estimated from how densely its newest matches
 // sit in the rowid space (exact when it has fewer matches than the probe).
 
+import { foldText } from './fold.js';
+
 export interface Candidate {
   rid: number;
   id: string;
@@ -34,7 +36,8 @@ function stem(w: string): string {
 }
 
 function words(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(WORD) ?? [];
+  // fold as the index does (Arabic variants, marks, proclitics), so terms meet their matches
+  return (foldText(text) ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(WORD) ?? [];
 }
 
 export function tokens(text: string): string[] {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { estimateDf, queryTerms, rankCandidates } from './search-rank.js';
+
+const c = (rid: number, title: string, lead: string, sortAt = '2026-11-01T00:00:00Z') => ({
+  rid,
+  id: `a${rid}`,
+  title,
+  description: null,
+  lead,
+  sortAt,
+});
+
+describe('search ranking', () => {
+  it('reads the terms of an FTS query, phrases split and prefixes kept', () => {
+    expect(queryTerms('"troops" "north korea" "minis"*')).toEqual([
+      { term: 'troop', prefix: false, fts: '"troops"' },
+      { term: 'north', prefix: false, fts: '"north"' },
+      { term: 'korea', prefix: false, fts: '"korea"' },
+      { term: 'minis', prefix: true, fts: '"minis"*' },
+    ]);
+  });
+
+  it('estimates document frequency from how densely the newest matches sit', () => {
+    expect(estimateDf([10, 7, 3], 200, 1000)).toBe(3);
+    // 200 matches among the newest 400 rowids of 1,000,000: about half of all documents
+    const rowids = Array.from({ length: 200 }, (_, i) => 1_000_000 - i * 2);
+    expect(estimateDf(rowids, 200, 1_000_000)).toBeCloseTo(500_000, -4);
+  });
+
+  it('ranks title matches first, rarer terms higher, fresher articles higher at equal text', () => {
+    const fresh = () => 1;
+    const ranked = rankCandidates(
+      [
+        c(1, 'Weather today', 'The desalination plant opened.'),
+        c(2, 'Desalination plant opens', 'A plant opened.'),
+      ],
+      [{ term: 'desalination', prefix: false, df: 2 }],
+      1000,
+      fresh,
+      null,
+    ).sort((a, b) => b.score - a.score);
+    expect(ranked.map((r) => r.candidate.rid)).toEqual([2, 1]);
+    const byAge = rankCandidates(
+      [
+        c(1, 'Tanker seized', 'A tanker.', '2026-01-01T00:00:00Z'),
+        c(2, 'Tanker seized', 'A tanker.', '2026-11-27T00:00:00Z'),
+      ],
+      [{ term: 'tanker', prefix: false, df: 2 }],
+      1000,
+      (at) => (at.startsWith('2026-11') ? 1 : 0.6),
+      null,
+    );
+    expect(byAge[1].score).toBeGreaterThan(byAge[0].score);
+  });
+});
