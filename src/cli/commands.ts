@@ -8,5 +8,6 @@ import { command as ingest } from './ingest.js';
 import { command as parseFeed } from './parse-feed.js';
 import { command as serve } from './serve.js';
 import { command as sources } from './sources.js';
+import { command as users } from './users.js';
 
-export const commands: Command[] = [serve, ingest, importFiles, sources, parseFeed, extract, enrich, cluster];
+export const commands: Command[] = [serve, ingest, importFiles, sources, parseFeed, extract, enrich, cluster, users];
