@@ -1,5 +1,7 @@
 // Composition root: config -> store -> queue -> pipeline stages -> web / workers / poller.
 // The only file (with cli/) that wires concrete pieces together.
+
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Config } from './config/config.js';
 import type { Article } from './domain/types.js';
@@ -22,7 +24,7 @@ import { processItem, refreshSource } from './pipeline/pipeline.js';
 import { rankRelated } from './pipeline/stories/related.js';
 import { createStoryPlacer, recentArticles } from './pipeline/story-placer.js';
 import type { LedeCatalogue } from './queue/catalogue.js';
-import type { Handlers } from './queue/queue.js';
+import type { Handlers, JobQueue } from './queue/queue.js';
 import { NonRetryableError, StoreQueue, type StoreQueueOptions } from './queue/store-queue.js';
 import { openStore } from './storage/open.js';
 import type { Store } from './storage/store.js';
@@ -31,8 +33,11 @@ export interface Runtime {
   config: Config;
   logger: Logger;
   store: Store;
-  queue: StoreQueue;
+  /** StoreQueue on SQLite; PgBossQueue when the store is PostgreSQL */
+  queue: JobQueue<LedeCatalogue>;
   pipeline: PipelineDeps;
+  /** runs a process-item job so that its story placement is coordinated with other workers */
+  placement<T>(work: () => Promise<T>): Promise<T>;
   /** related articles for an article page: same story first, then shared entities */
   related(article: Article): Promise<Article[]>;
   close(): Promise<void>;
@@ -71,10 +76,32 @@ async function siteSecret(store: Store, key: string): Promise<string> {
   return (await store.settings.all())[key];
 }
 
+/**
+ * The job queue follows the store: on SQLite the store's jobs table (StoreQueue), on PostgreSQL
+ * pg-boss (imported only then), in schema "pgboss" or "<schema>_pgboss" when the URL names one.
+ */
+export async function openQueue(
+  config: Pick<Config, 'databaseUrl'>,
+  store: Store,
+  logger: Logger,
+  options: RuntimeOptions['queue'] = {},
+): Promise<JobQueue<LedeCatalogue>> {
+  if (store.kind !== 'postgres' || !config.databaseUrl) return new StoreQueue({ store, logger, ...options });
+  const { PgBossQueue } = await import('./queue/pgboss-queue.js');
+  const schema = new URL(config.databaseUrl).searchParams.get('schema');
+  return PgBossQueue.open({
+    connectionString: config.databaseUrl,
+    schema: schema ? `${schema}_pgboss` : 'pgboss',
+    logger,
+    pollIntervalMs: options.pollIntervalMs,
+    backoff: options.backoff,
+  });
+}
+
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
-  const queue = new StoreQueue({ store, logger, ...options.queue });
+  const queue = await openQueue(config, store, logger, options.queue);
   const fetcher = createFetcher({
     allow: config.fetchAllow,
     contactUrl: config.contactUrl,
@@ -86,6 +113,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const workers = options.extractWorkers ?? Math.max(1, Math.min(config.workers, 4));
   const pool: ExtractorPool | null = workers > 0 ? createExtractorPool({ size: workers }) : null;
   const { extractArticle } = pool ? { extractArticle: null } : await import('./pipeline/extract/extract.js');
+  // Many processes on one PostgreSQL: placement runs under a cluster-wide lock and each turn
+  // first learns what the other workers placed (see storage/postgres/cluster-sync.ts).
+  const clusterSync =
+    store.kind === 'postgres' && config.databaseUrl
+      ? await (await import('./storage/postgres/cluster-sync.js')).openClusterSync(config.databaseUrl)
+      : null;
+  let mark = clusterSync ? await clusterSync.mark() : '0';
+  const placing = new AsyncLocalStorage<{ held: boolean }>();
   const stories = createStoryPlacer({
     windowHours: config.clusterWindowHours,
     restored: await recentArticles(store, config.clusterWindowHours),
@@ -98,7 +133,20 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     readFeed: readFeedDocument,
     async extract(body, url, contentType) {
       const { text } = decodeBody(body, contentType, 'html');
-      return pool ? pool.extract(text, url) : extractArticle!(text, url);
+      const extracted = await (pool ? pool.extract(text, url) : extractArticle!(text, url));
+      const turn = placing.getStore();
+      if (clusterSync && turn && !turn.held) {
+        // ingestPage goes on with enrich, place and store: that part runs one worker at a time
+        await clusterSync.enter();
+        turn.held = true;
+        for (;;) {
+          const synced = await clusterSync.placedSince(mark);
+          stories.observe(synced.articles);
+          if (synced.seq === mark) break;
+          mark = synced.seq;
+        }
+      }
+      return extracted;
     },
     enrich: enrichArticle,
     stories,
@@ -124,6 +172,15 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     store,
     queue,
     pipeline,
+    async placement(work) {
+      if (!clusterSync) return work();
+      const turn = { held: false };
+      try {
+        return await placing.run(turn, work);
+      } finally {
+        if (turn.held) await clusterSync.leave();
+      }
+    },
     async related(article) {
       const [sameStory, shared] = await Promise.all([
         article.storyId ? store.articles.list({ storyId: article.storyId, limit: 50 }) : [],
@@ -137,7 +194,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     },
     async close() {
       await queue.stop({ timeoutMs: 10_000 });
+      await (queue as { close?: () => Promise<void> }).close?.();
       await pool?.close();
+      await clusterSync?.close();
       await fetcher.close();
       await store.close();
     },
@@ -167,6 +226,6 @@ export function jobHandlers(runtime: Runtime): Handlers<LedeCatalogue> {
         if (result.status === 'failed')
           runtime.logger.debug({ source_id: payload.sourceId }, 'refresh failed');
       }),
-    'process-item': (payload) => final(() => processItem(runtime.pipeline, payload)),
+    'process-item': (payload) => final(() => runtime.placement(() => processItem(runtime.pipeline, payload))),
   };
 }

@@ -5,9 +5,25 @@ import { command as enrich } from './enrich.js';
 import { command as extract } from './extract.js';
 import { command as importFiles } from './import.js';
 import { command as ingest } from './ingest.js';
+import { command as migrate } from './migrate.js';
 import { command as parseFeed } from './parse-feed.js';
+import { command as scheduler } from './scheduler.js';
 import { command as serve } from './serve.js';
 import { command as sources } from './sources.js';
 import { command as users } from './users.js';
+import { command as worker } from './worker.js';
 
-export const commands: Command[] = [serve, ingest, importFiles, sources, parseFeed, extract, enrich, cluster, users];
+export const commands: Command[] = [
+  serve,
+  worker,
+  scheduler,
+  migrate,
+  ingest,
+  importFiles,
+  sources,
+  parseFeed,
+  extract,
+  enrich,
+  cluster,
+  users,
+];

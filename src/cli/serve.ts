@@ -8,21 +8,30 @@ import { createApp } from '../web/app.js';
 import { parseCommandArgs } from './args.js';
 import { type CliContext, type Command, UsageError } from './command.js';
 
-const usage = `Usage: lede serve [--port N] [--host ADDRESS] [--no-fetch]
+const usage = `Usage: lede serve [--port N] [--host ADDRESS] [--no-fetch] [--role all|web]
   --port N      HTTP port (default 3000, also PORT)
   --host ADDR   address to listen on (default 0.0.0.0, also HOST)
-  --no-fetch    serve what is stored without polling sources or running fetch jobs`;
+  --no-fetch    serve what is stored without polling sources or running fetch jobs
+  --role web    pages and API only: jobs run in \`lede worker\`, polling in \`lede scheduler\`
+                (default all: web, poller and workers in this process)`;
 
 async function run(ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(
     ctx.argv,
-    { port: { type: 'string' }, host: { type: 'string' }, 'no-fetch': { type: 'boolean' } },
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-fetch': { type: 'boolean' },
+      role: { type: 'string' },
+    },
     usage,
   );
   const port = values.port === undefined ? ctx.config.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
   }
+  const role = values.role ?? 'all';
+  if (role !== 'all' && role !== 'web') throw new UsageError(`--role must be all or web, not "${role}"`);
   const fetching = !values['no-fetch'];
   const runtime = await openRuntime(ctx.config);
   const { logger, store, queue } = runtime;
@@ -34,7 +43,7 @@ async function run(ctx: CliContext): Promise<number> {
     logger,
     enqueueRefresh: (sourceId) => queue.enqueue('refresh-source', { sourceId }),
   });
-  if (fetching) {
+  if (fetching && role === 'all') {
     queue.start(jobHandlers(runtime), { concurrency: ctx.config.workers });
     poller.start();
   }

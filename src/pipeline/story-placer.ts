@@ -26,7 +26,15 @@ function clusterInput(a: Article): ClusterInput {
   };
 }
 
-export function createStoryPlacer(options: { windowHours: number; restored?: Article[] }): StoryPlacer {
+export interface SyncedStoryPlacer extends StoryPlacer {
+  /**
+   * Learns articles other processes stored and placed (workers sharing one PostgreSQL), so the
+   * next placement here sees their stories. Articles this placer already knows are skipped.
+   */
+  observe(articles: Article[]): void;
+}
+
+export function createStoryPlacer(options: { windowHours: number; restored?: Article[] }): SyncedStoryPlacer {
   const restored = [...(options.restored ?? [])].sort((a, b) =>
     publishedTime(a).localeCompare(publishedTime(b)),
   );
@@ -36,6 +44,7 @@ export function createStoryPlacer(options: { windowHours: number; restored?: Art
   );
   const nearDuplicates = new NearDuplicateIndex();
   for (const a of restored) nearDuplicates.add(a.id, a.text);
+  const known = new Set(restored.map((a) => a.id));
 
   return {
     canonicalizeUrl,
@@ -46,7 +55,20 @@ export function createStoryPlacer(options: { windowHours: number; restored?: Art
       nearDuplicates.add(id, text);
       return found ? { id: found.id, overlap: found.overlap } : null;
     },
-    place: (doc) => clusterer.add(doc),
+    place(doc) {
+      known.add(doc.id);
+      return clusterer.add(doc);
+    },
+    observe(articles) {
+      for (const a of articles) {
+        if (known.has(a.id) || !a.storyId) continue;
+        known.add(a.id);
+        clusterer.observe(clusterInput(a), a.storyId);
+        nearDuplicates.add(a.id, a.text);
+      }
+      // bounded memory: past the window the ids are not needed (an old article is not re-placed)
+      if (known.size > 200_000) known.clear();
+    },
     summarize(storyId: string, articles: Article[], previous: Story | null): Story {
       const times = articles.map(publishedTime).sort();
       const headline = representativeHeadline(articles);

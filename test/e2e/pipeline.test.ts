@@ -1,8 +1,11 @@
 // End to end: a real HTTP server on 127.0.0.1 serves a feed and its pages; refreshSource and the
-// job queue bring them into a real SQLite store; the web app shows them.
+// job queue bring them into a real store; the web app shows them. Runs on SQLite, and on
+// PostgreSQL (PgBossQueue) too when TEST_DATABASE_URL is set (a schema of its own, dropped after).
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/lib/log.js';
@@ -14,7 +17,30 @@ import { type FixtureServer, startFixtureServer } from '../helpers/fixture-serve
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 
-describe('feed -> pipeline -> store -> web', () => {
+const pgUrl = process.env.TEST_DATABASE_URL;
+const backends: Array<{ name: string; schema: string | null }> = [
+  { name: 'SQLite', schema: null },
+  ...(pgUrl
+    ? [{ name: 'PostgreSQL', schema: `lede_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}` }]
+    : []),
+];
+
+function databaseUrl(schema: string | null): string | undefined {
+  if (!schema || !pgUrl) return undefined;
+  const u = new URL(pgUrl);
+  u.searchParams.set('schema', schema);
+  return u.toString();
+}
+
+async function dropSchemas(schema: string | null): Promise<void> {
+  if (!schema || !pgUrl) return;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  for (const s of [schema, `${schema}_pgboss`]) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  await client.end();
+}
+
+describe.each(backends)('feed -> pipeline -> store -> web ($name)', ({ schema }) => {
   let server: FixtureServer;
   let runtime: Runtime;
   let dataDir: string;
@@ -30,7 +56,11 @@ describe('feed -> pipeline -> store -> web', () => {
       '/news/container-terminal': { file: join(fixtures, 'container-terminal.html'), type: 'text/html' },
     });
     dataDir = mkdtempSync(join(tmpdir(), 'lede-e2e-'));
-    const config = loadConfig({ LEDE_DATA_DIR: dataDir, LEDE_FETCH_ALLOW: '127.0.0.1' });
+    const config = loadConfig({
+      LEDE_DATA_DIR: dataDir,
+      LEDE_FETCH_ALLOW: '127.0.0.1',
+      ...(schema ? { DATABASE_URL: databaseUrl(schema) } : {}),
+    });
     runtime = await openRuntime(config, {
       logger: silentLogger,
       extractWorkers: 1,
@@ -48,6 +78,7 @@ describe('feed -> pipeline -> store -> web', () => {
     await runtime?.close();
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    await dropSchemas(schema);
   });
 
   it('refreshes the source, stores its articles and records the broken item', async () => {

@@ -98,6 +98,11 @@ export class StoryClusterer {
     return this.place(doc, null);
   }
 
+  /** Learns an article another process already placed in `storyId` (as restore() does). */
+  observe(doc: ClusterInput, storyId: string): void {
+    this.place(doc, storyId);
+  }
+
   /** Stories currently in the window. */
   get liveStories(): number {
     return this.stories.size;
