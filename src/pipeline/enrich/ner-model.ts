@@ -48,6 +48,10 @@ function foldParts(seed: number, a: string, b?: string, c?: string, d?: string, 
 export function featureHash(name: string): number {
   return fold(FNV_OFFSET, name);
 }
+// Hashes of the constant prefixes, so a new word costs one fold per feature.
+const SELF_SEEDS = SELF.map(([prefix]) => featureHash(prefix));
+const AROUND_SEEDS = AROUND.map(([prefix]) => featureHash(prefix));
+
 /** Slot of a hash in the table (murmur3 finaliser: FNV's low bits cluster for similar names). */
 function slot(h: number, mask: number): number {
   let x = h ^ (h >>> 16);
@@ -69,6 +73,8 @@ export class NerModel {
   /** rows of the tag features: t1 by previous tag, t2 by (tag before, previous tag) */
   private readonly t1Rows: Int32Array;
   private readonly biasRow: number;
+  /** hash of "t1w=<tag>|" per tag */
+  private readonly t1wSeeds: Int32Array;
   private readonly t2Rows: Int32Array;
   /** rows of t1s by shape, one per previous tag */
   private readonly t1sRows = new Map<string, Int32Array>();
@@ -91,6 +97,7 @@ export class NerModel {
     }
     const nt = tags.length;
     this.biasRow = this.row(featureHash('b'));
+    this.t1wSeeds = Int32Array.from(tags, (t) => featureHash(`t1w=${t}|`));
     this.t1Rows = Int32Array.from(tags, (t) => this.row(featureHash(`t1=${t}`)));
     // index nt of the tag before stands for the sentence start
     this.t2Rows = new Int32Array((nt + 1) * nt);
@@ -166,11 +173,11 @@ export class NerModel {
       add(this.biasRow);
       for (let k = 0; k < N_SELF; k++) {
         const part = SELF[k][1](w);
-        if (part !== null) add(this.row(fold(fold(FNV_OFFSET, SELF[k][0]), part)));
+        if (part !== null) add(this.row(fold(SELF_SEEDS[k], part)));
       }
       e[0] = at;
-      for (let k = 0; k < N_AROUND; k++) e[1 + k] = this.row(fold(fold(FNV_OFFSET, AROUND[k][0]), w));
-      for (let t = 0; t < nt; t++) e[1 + N_AROUND + t] = this.row(featureHash(`t1w=${this.tags[t]}|${w}`));
+      for (let k = 0; k < N_AROUND; k++) e[1 + k] = this.row(fold(AROUND_SEEDS[k], w));
+      for (let t = 0; t < nt; t++) e[1 + N_AROUND + t] = this.row(fold(this.t1wSeeds[t], w));
       this.entries.set(w, e);
     }
     return e;
