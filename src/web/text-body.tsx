@@ -5,7 +5,7 @@ import { type Sentence, sentenceAt, splitSentences } from '../pipeline/enrich/se
 
 export interface TextModel {
   text: string;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
 }
 
 export function textModel(text: string): TextModel {
