@@ -35,7 +35,7 @@ const DF_PROBE = 200;
 type Row = ArticleRow & { rid: number; snip: string };
 
 /** Candidates ranked per query: the newest K matches (K grows with the page asked for). */
-const CANDIDATES = { min: 200, perResult: 10, max: 2000 };
+const CANDIDATES = { min: 200, perResult: 5, max: 2000 };
 /** Phrases need position lists for every candidate: fewer of them. */
 const PHRASE_CANDIDATES = { min: 60, perResult: 3, max: 400 };
 /** With filters each candidate costs a row read: fewer again. */
