@@ -16,6 +16,7 @@ import {
   storyKeys,
   type WeightedChannels,
   weighChannels,
+  yearsConflict,
 } from './live-story.js';
 import { StoryIndex } from './story-index.js';
 import type { ClusterAssignment, ClusterInput } from './types.js';
@@ -29,6 +30,13 @@ export interface ClustererOptions {
   /** both stories must score at least this for an article to merge them */
   mergeThreshold: number;
   weights: ChannelWeights;
+  /**
+   * score multiplier when the article and a young story date their event apart: different
+   * event years, or (both naming weekdays) no weekday in common
+   */
+  dateConflict: number;
+  /** stories up to this size are young: their dates are still those of one event */
+  youngSize: number;
   /** score multiplier per day of gap between the article and the story's latest article */
   dayDecay: number;
   /** half-life of a story's centroid weights, in hours of stream time */
@@ -46,6 +54,8 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   threshold: 0.2,
   mergeThreshold: 0.5,
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
+  dateConflict: 0.5,
+  youngSize: 1,
   dayDecay: 0.85,
   halfLifeHours: 24,
   maxCandidates: 8,
@@ -168,14 +178,30 @@ export class StoryClusterer {
     for (const key of topKeys(weighted.body.v, 12)) keys.push([key, 1]);
     for (const key of topKeys(weighted.names.v, 8)) keys.push([key, 1.5]);
     const ids = this.index.candidates(keys, this.options.maxCandidates);
-    return this.rank(weighted, features.time, ids);
+    const years = new Map<number, number>(features.year === null ? [] : [[features.year, 1]]);
+    return this.rank(weighted, features.time, years, features.days, ids);
   }
 
-  private rank(channels: WeightedChannels, time: number | null, ids: string[]): ScoredStory[] {
+  private rank(
+    channels: WeightedChannels,
+    time: number | null,
+    years: ReadonlyMap<number, number>,
+    days: number,
+    ids: string[],
+  ): ScoredStory[] {
     const out: ScoredStory[] = [];
     for (const id of ids) {
       const story = this.stories.get(id)!;
       let score = similarity(channels, story, this.options.weights);
+      // the same kind of event on another date (a title defence, an emergency patch years
+      // apart) is another story however alike the words; checked while a story is young, as
+      // grown stories gather the dates of follow-ups and look-backs
+      if (
+        story.size <= this.options.youngSize &&
+        (yearsConflict(years, story.years) || ((days & story.days) === 0 && days !== 0 && story.days !== 0))
+      ) {
+        score *= this.options.dateConflict;
+      }
       if (time !== null && story.last !== null) {
         score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
       }
@@ -200,6 +226,8 @@ export class StoryClusterer {
       const others = this.rank(
         storyChannels(target),
         target.last,
+        target.years,
+        target.days,
         ids.filter((id) => id !== target.id),
       );
       const best = others[0];

@@ -137,3 +137,105 @@ export function numberCounts(text: string): Map<string, number> {
   }
   return counts;
 }
+
+const WEEKDAYS = new Map(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [
+    d,
+    d.slice(0, 3),
+  ]),
+);
+const MONTHS = new Map<string, string>();
+for (const [i, m] of [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+].entries()) {
+  MONTHS.set(m, m.slice(0, 3));
+  MONTHS.set(m.slice(0, 3), m.slice(0, 3));
+  if (i === 8) MONTHS.set('sept', 'sep');
+}
+const WHEN_TOKEN = /[A-Za-z]+|\d+/g;
+
+/**
+ * When an article says its event happened: weekdays (`w:sat`), years (`y:2009`), and calendar
+ * dates (`d:nov-11`, `m:nov-2011`). Two reports of one event name the same day; the same kind
+ * of event in another year does not, which plain words and names cannot tell apart.
+ */
+export function whenCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (key: string, by = 1) => counts.set(key, (counts.get(key) ?? 0) + by);
+  const tokens = text.match(WHEN_TOKEN) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const first = token.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      if (token.length === 4 && YEAR.test(token)) bump(`y:${token}`);
+      continue;
+    }
+    // names of days and months are capitalised; "may" and "sat" in lower case are words
+    if (first < 65 || first > 90 || token.length < 3) continue;
+    const lower = token.toLowerCase();
+    const day = WEEKDAYS.get(lower);
+    if (day) {
+      bump(`w:${day}`);
+      continue;
+    }
+    const month = MONTHS.get(lower);
+    if (!month) continue;
+    // "November 11, 2011", "11 November 2011", "Nov. 11"
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    let dayOf: string | null = null;
+    if (next && /^\d{1,2}$/.test(next) && Number(next) <= 31) dayOf = next;
+    else if (prev && /^\d{1,2}$/.test(prev) && Number(prev) <= 31) dayOf = prev;
+    if (dayOf) bump(`d:${month}-${Number(dayOf)}`);
+    const year = [tokens[i + 1], tokens[i + 2]].find((t) => t && t.length === 4 && YEAR.test(t));
+    if (year) bump(`m:${month}-${year}`, 2);
+  }
+  return counts;
+}
+
+const DAY_BITS = new Map(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, 1 << i]));
+
+export interface EventDate {
+  /**
+   * the year the event most likely happened: the year of the article's calendar dates
+   * ("November 11, 2011") when it gives some, else the latest year it mentions (reports look
+   * back at earlier years, rarely forward); null when it names no year
+   */
+  year: number | null;
+  /** the weekdays it names, as a bit set (Monday = bit 0) */
+  days: number;
+}
+
+/** When an article dates its event (one pass over the text). */
+export function eventDate(text: string): EventDate {
+  let dated = 0;
+  let datedCount = 0;
+  let latest = 0;
+  let days = 0;
+  const perYear = new Map<number, number>();
+  for (const [key, count] of whenCounts(text)) {
+    if (key.startsWith('y:')) latest = Math.max(latest, Number(key.slice(2)));
+    else if (key.startsWith('w:')) days |= DAY_BITS.get(key.slice(2)) ?? 0;
+    else if (key.startsWith('m:')) {
+      const year = Number(key.slice(-4));
+      const total = (perYear.get(year) ?? 0) + count;
+      perYear.set(year, total);
+      if (total > datedCount || (total === datedCount && year > dated)) {
+        dated = year;
+        datedCount = total;
+      }
+    }
+  }
+  return { year: dated || latest || null, days };
+}

@@ -1,5 +1,5 @@
 // Sparse vectors and the online document frequencies behind their IDF weights.
-import { nameCounts, numberCounts, termCounts } from './text.js';
+import { eventDate, nameCounts, numberCounts, termCounts } from './text.js';
 
 export type Sparse = Map<string, number>;
 
@@ -57,6 +57,10 @@ export interface DocFeatures {
   title: Sparse;
   names: Sparse;
   numbers: Sparse;
+  /** the year the article's event seems to have happened (see eventDate), or null */
+  year: number | null;
+  /** weekdays the article names (bit set, Monday = 1) */
+  days: number;
   /** epoch ms, or null when the article has no date */
   time: number | null;
 }
@@ -87,7 +91,16 @@ export function docFeatures(
     counts.set(key, (counts.get(key) ?? 0) + 2);
   }
   const numbers = logTf(numberCounts(`${title}\n${lead}`));
-  return { body, title: logTf(termCounts(title)), names: logTf(counts, NAME_PREFIX), numbers, time };
+  const { year, days } = eventDate(`${title}\n${lead}`);
+  return {
+    body,
+    title: logTf(termCounts(title)),
+    names: logTf(counts, NAME_PREFIX),
+    numbers,
+    year,
+    days,
+    time,
+  };
 }
 
 /** A vector with its IDF weights applied once and its norm, for scoring against many stories. */
