@@ -2,8 +2,10 @@
 import { command as cluster } from './cluster.js';
 import type { Command } from './command.js';
 import { command as enrich } from './enrich.js';
+import { command as exportDb } from './export.js';
 import { command as extract } from './extract.js';
 import { command as importFiles } from './import.js';
+import { command as importDb } from './import-db.js';
 import { command as ingest } from './ingest.js';
 import { command as migrate } from './migrate.js';
 import { command as parseFeed } from './parse-feed.js';
@@ -18,6 +20,8 @@ export const commands: Command[] = [
   worker,
   scheduler,
   migrate,
+  exportDb,
+  importDb,
   ingest,
   importFiles,
   sources,
