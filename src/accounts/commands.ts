@@ -114,7 +114,13 @@ export async function signIn(
     return fail('wrong', WRONG);
   }
   await throttle.clear('signInAccount', email);
-  const session = await newSession(store, user.id, (deps.now ?? (() => new Date()))());
+  const now = (deps.now ?? (() => new Date()))();
+  // housekeeping on a few sign-ins: expired sessions and day-old rate events go
+  if (Math.random() < 0.05) {
+    await store.sessions.purge(now.toISOString());
+    await store.rates.purge(new Date(now.getTime() - 86_400_000).toISOString());
+  }
+  const session = await newSession(store, user.id, now);
   return { ok: true, value: { user, session } };
 }
 

@@ -13,7 +13,14 @@ describe('offline moderation rules', () => {
   });
 
   it('holds insults however they are disguised, and says why', () => {
-    for (const body of ['You are an idiot', 'You are an 1d10t', 'what a m0r0n', 'i d i o t', 'IDIOOOOT', 'sc*u*m']) {
+    for (const body of [
+      'You are an idiot',
+      'You are an 1d10t',
+      'what a m0r0n',
+      'i d i o t',
+      'IDIOOOOT',
+      'sc*u*m',
+    ]) {
       expect(held(body), body).toBe(true);
     }
     expect(moderate({ body: 'You are an 1d10t' }).reasons[0]).toMatch(/toxic language: idiot/);
@@ -23,7 +30,9 @@ describe('offline moderation rules', () => {
   it('holds spam: link farms, spam phrases, shouting with links, repeated posts', () => {
     expect(held('https://a.biz https://a.biz/2 https://a.biz/3 https://b.biz')).toBe(true);
     expect(held('Buy now! Click here for free money at home')).toBe(true);
-    expect(moderate({ body: 'same same same same same same same same same' }).reasons).toContain('the same word repeated');
+    expect(moderate({ body: 'same same same same same same same same same' }).reasons).toContain(
+      'the same word repeated',
+    );
     expect(held('VISIT MY SITE NOW https://spam.example/x THIS IS AMAZING')).toBe(true);
     expect(held('Great point about the budget.', ['great point about the budget.'])).toBe(true);
   });

@@ -2,6 +2,7 @@
 // web fixture), a cookie jar, and the CSRF token read from each page's forms.
 import { memoryMailer } from '../../accounts/mailer.js';
 import { silentLogger } from '../../lib/log.js';
+import type { Fetcher } from '../../pipeline/fetch/types.js';
 import type { Store } from '../../storage/store.js';
 import { createApp } from '../app.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
@@ -17,7 +18,7 @@ export function newJar(address = '203.0.113.7'): Jar {
 
 export type App = ReturnType<typeof createApp>;
 
-export function peopleApp(store: Parameters<typeof createApp>[0]['store']) {
+export function peopleApp(store: Parameters<typeof createApp>[0]['store'], fetcher?: Fetcher) {
   const mailer = memoryMailer();
   const app = createApp({
     store,
@@ -27,6 +28,7 @@ export function peopleApp(store: Parameters<typeof createApp>[0]['store']) {
     pageTtlSeconds: 0,
     people: {
       mailer,
+      fetcher,
       sessionSecret: 'test-secret-test-secret-test-secret!',
       trustProxy: true,
       publicUrl: null,
