@@ -138,32 +138,12 @@ export function numberCounts(text: string): Map<string, number> {
   return counts;
 }
 
-const WEEKDAYS = new Map(
-  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [
-    d,
-    d.slice(0, 3),
-  ]),
+const YEAR_RE = '((?:1[89]|20)\\d\\d)';
+/** Weekdays, dates ("November 11, 2011", "11 Nov 2011", "Nov. 11") and years, in one scan. */
+const WHEN = new RegExp(
+  `\\b(?:(\\d{1,2})\\s+)?(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?(?:\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:[\\s,.a-z]{0,4}${YEAR_RE}\\b)?|${YEAR_RE})\\b`,
+  'gi',
 );
-const MONTHS = new Map<string, string>();
-for (const [i, m] of [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-].entries()) {
-  MONTHS.set(m, m.slice(0, 3));
-  MONTHS.set(m.slice(0, 3), m.slice(0, 3));
-  if (i === 8) MONTHS.set('sept', 'sep');
-}
-const WHEN_TOKEN = /[A-Za-z]+|\d+/g;
 
 /**
  * When an article says its event happened: weekdays (`w:sat`), years (`y:2009`), and calendar
@@ -173,33 +153,30 @@ const WHEN_TOKEN = /[A-Za-z]+|\d+/g;
 export function whenCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const bump = (key: string, by = 1) => counts.set(key, (counts.get(key) ?? 0) + by);
-  const tokens = text.match(WHEN_TOKEN) ?? [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const first = token.charCodeAt(0);
-    if (first >= 48 && first <= 57) {
-      if (token.length === 4 && YEAR.test(token)) bump(`y:${token}`);
+  for (const m of text.matchAll(WHEN)) {
+    if (m[6]) {
+      bump(`y:${m[6]}`);
       continue;
     }
-    // names of days and months are capitalised; "may" and "sat" in lower case are words
-    if (first < 65 || first > 90 || token.length < 3) continue;
-    const lower = token.toLowerCase();
-    const day = WEEKDAYS.get(lower);
-    if (day) {
-      bump(`w:${day}`);
+    const name = m[2] ?? m[3];
+    // names of days and months are capitalised; "may" in lower case is a word
+    const at = m.index + (m[1] ? m[0].indexOf(name) : 0);
+    const first = text.charCodeAt(at);
+    if (first < 65 || first > 90) {
+      if (m[5]) bump(`y:${m[5]}`);
       continue;
     }
-    const month = MONTHS.get(lower);
-    if (!month) continue;
-    // "November 11, 2011", "11 November 2011", "Nov. 11"
-    const next = tokens[i + 1];
-    const prev = tokens[i - 1];
-    let dayOf: string | null = null;
-    if (next && /^\d{1,2}$/.test(next) && Number(next) <= 31) dayOf = next;
-    else if (prev && /^\d{1,2}$/.test(prev) && Number(prev) <= 31) dayOf = prev;
-    if (dayOf) bump(`d:${month}-${Number(dayOf)}`);
-    const year = [tokens[i + 1], tokens[i + 2]].find((t) => t && t.length === 4 && YEAR.test(t));
-    if (year) bump(`m:${month}-${year}`, 2);
+    if (m[2]) {
+      bump(`w:${m[2].slice(0, 3).toLowerCase()}`);
+      continue;
+    }
+    const month = m[3].slice(0, 3).toLowerCase();
+    const day = m[4] ?? m[1];
+    if (day && Number(day) <= 31 && Number(day) > 0) bump(`d:${month}-${Number(day)}`);
+    if (m[5]) {
+      bump(`y:${m[5]}`);
+      bump(`m:${month}-${m[5]}`, 2);
+    }
   }
   return counts;
 }
