@@ -35,10 +35,20 @@ export function CommentsSection({ ctx, data }: { ctx: PageContext; data: Comment
         {count ? ` (${count})` : ''}
       </h2>
       <CommentList comments={data.comments} v={null} />
-      <p>
+      <p class="people-links">
         <a href={href} rel="nofollow">
           {count ? 'Join the discussion' : 'Write a comment'}
         </a>
+        {' · '}
+        {data.targetType === 'article' ? (
+          <a href={`/bookmarks/add?article=${encodeURIComponent(data.targetId)}`} rel="nofollow">
+            Bookmark
+          </a>
+        ) : (
+          <a href={`/follow?kind=story&value=${encodeURIComponent(data.targetId)}`} rel="nofollow">
+            Follow this story
+          </a>
+        )}
       </p>
     </section>
   );

@@ -39,7 +39,16 @@ export interface People {
 
 export function resolvePeople(web: Web): People {
   const given = web.options.people ?? {};
-  const config = web.options.people ? null : loadConfig();
+  // without `people` options (tests, embedders) the settings come from the environment; a bad
+  // environment was already reported at boot, so here it only means "use the defaults"
+  let config: ReturnType<typeof loadConfig> | null = null;
+  if (!web.options.people) {
+    try {
+      config = loadConfig();
+    } catch {
+      config = null;
+    }
+  }
   const store = web.store;
   let secret: Promise<string> | null = null;
   let fetcher: Promise<Fetcher> | null = given.fetcher ? Promise.resolve(given.fetcher) : null;
@@ -70,8 +79,11 @@ export function resolvePeople(web: Web): People {
     fetcher() {
       fetcher ??= (async () => {
         const { createFetcher } = await import('../../pipeline/fetch/index.js');
-        const c = config ?? loadConfig();
-        return createFetcher({ allow: c.fetchAllow, contactUrl: c.contactUrl, logger: web.options.logger });
+        return createFetcher({
+          allow: config?.fetchAllow ?? [],
+          contactUrl: config?.contactUrl,
+          logger: web.options.logger,
+        });
       })();
       return fetcher;
     },
