@@ -246,3 +246,17 @@ describe('gates', () => {
     expect((await fx.store.users.get(ana!.id))?.role).toBe('reader');
   });
 });
+
+describe('form size', () => {
+  it('a form body over 64 KB is refused with 413 before anything else', async () => {
+    const jar = newJar();
+    const token = csrfOf((await get(app, jar, '/signup')).html);
+    const res = await post(app, jar, '/signup', {
+      _csrf: token,
+      email: 'a@example.org',
+      password: 'x'.repeat(70_000),
+    });
+    expect(res.status).toBe(413);
+    expect(await fx.store.users.count()).toBe(0);
+  });
+});

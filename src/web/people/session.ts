@@ -81,16 +81,45 @@ async function csrfValid(p: People, c: Context, token: string | undefined): Prom
   return !!nonce && sameToken(token, hmac(await p.secret(), nonce));
 }
 
-/** Rejects a form post whose `_csrf` field is missing or wrong with 403. */
+/** largest form body accepted (a comment is at most 5,000 characters) */
+export const MAX_FORM_BYTES = 64 * 1024;
+const FORMS = new WeakMap<Context, Record<string, string>>();
+
+/** Reads an urlencoded form, at most MAX_FORM_BYTES whatever the headers say; null when over. */
+async function readForm(c: Context): Promise<Record<string, string> | null> {
+  const declared = Number(c.req.header('Content-Length') ?? '0');
+  if (declared > MAX_FORM_BYTES) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const body = c.req.raw.body;
+  if (body) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_FORM_BYTES) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+  }
+  const out: Record<string, string> = {};
+  const type = c.req.header('Content-Type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded')) return out;
+  for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8')))
+    if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/** Rejects a form post whose `_csrf` field is missing or wrong with 403 (and an oversized one with 413). */
 export function csrf(p: People): MiddlewareHandler {
   return async (c, next) => {
-    const type = c.req.header('Content-Type') ?? '';
-    const form =
-      type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')
-        ? await c.req.parseBody()
-        : {};
-    const token = typeof form._csrf === 'string' ? form._csrf : undefined;
-    if (!(await csrfValid(p, c, token))) {
+    const form = await readForm(c);
+    if (!form) return c.text('Payload too large', 413, { 'Cache-Control': 'no-store' });
+    FORMS.set(c, form);
+    if (!(await csrfValid(p, c, form._csrf))) {
       return c.text(
         'Forbidden: this form has expired or did not come from this site. Go back, reload and try again.',
         403,
@@ -103,12 +132,9 @@ export function csrf(p: People): MiddlewareHandler {
   };
 }
 
-/** Form fields as strings (files and repeated fields ignored). */
+/** The form fields read by csrf() (every people POST route runs it first). */
 export async function fields(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
+  return FORMS.get(c) ?? {};
 }
 
 export type Gate = 'user' | 'moderator' | 'admin';
