@@ -37,9 +37,33 @@ export function normalizeDeclared(declared: string | null | undefined): string |
   return m ? m[1].toLowerCase() : null;
 }
 
+/** Words that only English uses this often: a sample thick with them needs no trigram ranking. */
+const ENGLISH = new Set(
+  'the and of that with was were from have has this which said for would their been'.split(' '),
+);
+const WORDS = /\p{L}+/gu;
+
+/** Clearly English: at least 40 words, one in eight an English function word, "the" one in thirty. */
+function clearlyEnglish(sample: string): boolean {
+  let words = 0;
+  let common = 0;
+  let the = 0;
+  for (const m of sample.matchAll(WORDS)) {
+    words++;
+    const w = m[0].length <= 5 ? m[0].toLowerCase() : '';
+    if (ENGLISH.has(w)) {
+      common++;
+      if (w === 'the') the++;
+    }
+  }
+  return words >= 40 && common * 8 >= words && the * 30 >= words;
+}
+
 export function detectLanguage(text: string, declared?: string | null): string | null {
   const page = normalizeDeclared(declared);
   const sample = (text ?? '').slice(0, SAMPLE);
+  // English pages (declared so, or not declared) skip franc when the text plainly agrees.
+  if ((page === 'en' || page === null) && clearlyEnglish(sample)) return 'en';
   // A CJK character carries about a word, so it counts double towards "enough text".
   const letters = sample.replace(/[^\p{L}]/gu, '').length + (sample.match(CJK)?.length ?? 0);
   if (letters < MIN_LENGTH) return page;

@@ -143,6 +143,32 @@ function docKey(t: string, l: string, where: string): string {
   return key;
 }
 
+/** "d=" keys by document flags (title 2, lower 1), then by where ("c", "f" or the token's shape). */
+const DOC_KEYS = [0, 1, 2, 3].map(() => new Map<string, string>());
+function docKeyOf(flags: number, where: string): string {
+  const byWhere = DOC_KEYS[flags];
+  let key = byWhere.get(where);
+  if (key === undefined) {
+    if (byWhere.size > 10_000) byWhere.clear();
+    // a shape is never "c" or "f" (letters become x or X), so the three kinds cannot collide
+    key = docKey(flags & 2 ? 'T' : '', flags & 1 ? 'L' : '', where.length > 2 ? where.slice(0, 2) : where);
+    byWhere.set(where, key);
+  }
+  return key;
+}
+
+/** "|shape|" per shape, so the "s=" feature builds no string per token. */
+const BARRED = new Map<string, string>();
+function barred(shp: string): string {
+  let b = BARRED.get(shp);
+  if (b === undefined) {
+    if (BARRED.size > 50_000) BARRED.clear();
+    b = `|${shp}|`;
+    BARRED.set(shp, b);
+  }
+  return b;
+}
+
 /** Static features (not depending on predicted tags) for every token of one sentence. */
 export function sentenceFeatures(
   words: readonly string[],
@@ -150,9 +176,9 @@ export function sentenceFeatures(
   doc: DocEvidence | null,
   sink: FeatureSink,
   lower: readonly string[] = words.map((w) => w.toLowerCase()),
+  shapes: readonly string[] = words.map(cachedShape),
 ): void {
   const n = words.length;
-  const shapes = words.map(cachedShape);
   const caps = isCapsSentence(words);
   let gaz: string[] | null = null;
   if (ctx.gazetteer) {
@@ -176,7 +202,7 @@ export function sentenceFeatures(
     if (!caps) sink.f('W=', words[i]);
     sink.f('ww-1=', w(i - 1), '|', lw);
     sink.f('ww+1=', lw, '|', w(i + 1));
-    sink.f(sh, 's=', s(i - 1), `|${shapes[i]}|`, s(i + 1));
+    sink.f(sh, 's=', s(i - 1), barred(shapes[i]), s(i + 1));
     if (i === 0) sink.f('first|', shapes[i]);
     if (gaz) {
       const g = gaz[i];
@@ -188,9 +214,8 @@ export function sentenceFeatures(
       if (i + 1 < n && gaz[i + 1]) sink.f('g+1=', gaz[i + 1]);
     }
     if (doc) {
-      const t = doc.title.has(lw) ? 'T' : '';
-      const l = doc.lower.has(lw) ? 'L' : '';
-      sink.f('d=', docKey(t, l, caps ? 'c' : i === 0 ? 'f' : shapes[i].slice(0, 2)));
+      const flags = (doc.title.has(lw) ? 2 : 0) + (doc.lower.has(lw) ? 1 : 0);
+      sink.f('d=', docKeyOf(flags, caps ? 'c' : i === 0 ? 'f' : shapes[i]));
     }
   }
 }

@@ -61,12 +61,21 @@ function slot(h: number, mask: number): number {
   return (x ^ (x >>> 16)) & mask;
 }
 
+interface WordInfo {
+  lower: string;
+  entry: Int32Array;
+  shape: string;
+  shapeRows: Int32Array;
+  wRow: number;
+  t1s: Int32Array;
+}
+
 export class NerModel {
   readonly tags: string[];
-  private readonly weights: Float32Array;
-  /** open addressing: hash -> weight row + 1 (0 = empty) */
-  private readonly keys: Int32Array;
-  private readonly rows: Int32Array;
+  /** quantised weights as shipped (one scale for all, so the best tag is the same): half the memory of floats */
+  private readonly weights: Int16Array;
+  /** open addressing, key and value side by side (one cache line per probe): [hash, weight row + 1 (0 = empty)] */
+  private readonly table: Int32Array;
   private readonly mask: number;
   private scores = new Float64Array(0);
 
@@ -79,21 +88,21 @@ export class NerModel {
   /** rows of t1s by shape, one per previous tag */
   private readonly t1sRows = new Map<string, Int32Array>();
 
-  constructor(tags: string[], features: string[], weights: Float32Array) {
+  constructor(tags: string[], features: string[], weights: Int16Array) {
     this.tags = tags;
     this.weights = weights;
     let size = 1024;
     while (size < features.length * 2) size *= 2;
-    this.keys = new Int32Array(size);
-    this.rows = new Int32Array(size);
+    const table = new Int32Array(size * 2);
+    this.table = table;
     this.mask = size - 1;
     for (let f = 0; f < features.length; f++) {
       const h = featureHash(features[f]);
       let i = slot(h, this.mask);
-      while (this.rows[i] !== 0 && this.keys[i] !== h) i = (i + 1) & this.mask;
-      if (this.rows[i] !== 0) continue; // a 32-bit collision: keep the first
-      this.keys[i] = h;
-      this.rows[i] = f * tags.length + 1;
+      while (table[2 * i + 1] !== 0 && table[2 * i] !== h) i = (i + 1) & this.mask;
+      if (table[2 * i + 1] !== 0) continue; // a 32-bit collision: keep the first
+      table[2 * i] = h;
+      table[2 * i + 1] = f * tags.length + 1;
     }
     const nt = tags.length;
     this.biasRow = this.row(featureHash('b'));
@@ -122,12 +131,14 @@ export class NerModel {
 
   /** Weight row of the feature with hash h, or -1. */
   private row(h: number): number {
-    let i = slot(h, this.mask);
+    const table = this.table;
+    const mask = this.mask;
+    let i = slot(h, mask);
     for (;;) {
-      const r = this.rows[i];
+      const r = table[2 * i + 1];
       if (r === 0) return -1;
-      if (this.keys[i] === h) return r - 1;
-      i = (i + 1) & this.mask;
+      if (table[2 * i] === h) return r - 1;
+      i = (i + 1) & mask;
     }
   }
 
@@ -146,7 +157,7 @@ export class NerModel {
    * Summed weights of each cached word's SELF features plus the bias, one vector per word, so a
    * token adds one vector instead of seven rows. e[0] of the word's entry is its offset here.
    */
-  private selfPool = new Float32Array(0);
+  private selfPool = new Int32Array(0);
   private selfUsed = 0;
 
   private entry(w: string): Int32Array {
@@ -154,13 +165,14 @@ export class NerModel {
     if (e === undefined) {
       if (this.entries.size > 200_000) {
         this.entries.clear();
+        this.docWords.clear(); // their self vectors are about to be overwritten
         this.selfUsed = 0;
       }
       const nt = this.tags.length;
       // [self vector offset], AROUND rows, then t1w rows (one per previous tag)
       e = new Int32Array(1 + N_AROUND + nt);
       if (this.selfUsed + nt > this.selfPool.length) {
-        const grown = new Float32Array(Math.max(1024 * nt, this.selfPool.length * 2));
+        const grown = new Int32Array(Math.max(1024 * nt, this.selfPool.length * 2));
         grown.set(this.selfPool.subarray(0, this.selfUsed));
         this.selfPool = grown;
       }
@@ -220,17 +232,62 @@ export class NerModel {
     return row;
   }
 
+  /**
+   * What one word (as written) looks up, kept for the document being tagged: a word recurs within
+   * an article, and this small map stays in cache where the global ones do not.
+   */
+  private docWords = new Map<string, WordInfo>();
+  private docOf: DocEvidence | null | undefined = undefined;
+
+  private wordInfo(w: string): WordInfo {
+    let info = this.docWords.get(w);
+    if (info === undefined) {
+      const lower = w.toLowerCase();
+      const shp = cachedShape(w);
+      info = {
+        lower,
+        entry: this.entry(lower),
+        shape: shp,
+        shapeRows: this.shapeRows(shp),
+        wRow: this.cachedRow('W=', w),
+        t1s: this.t1s(shp),
+      };
+      this.docWords.set(w, info);
+    }
+    return info;
+  }
+
   /** Tags one sentence: static features (ner-features.ts) hashed straight into scores, then greedy. */
   tag(words: readonly string[], ctx: FeatureContext, doc: DocEvidence | null): string[] {
     const nt = this.tags.length;
     if (this.scores.length < words.length * nt) this.scores = new Float64Array(words.length * nt * 2);
     this.scores.fill(0, 0, words.length * nt);
+    // a new document (its evidence object) starts a new word table
+    if (doc !== this.docOf || doc === null || this.docWords.size > 20_000) {
+      this.docWords.clear();
+      this.docOf = doc;
+    }
     let at = 0;
-    const lower = words.map((w) => w.toLowerCase());
+    let cur = 0;
+    const n = words.length;
+    const infos = new Array<WordInfo>(n);
+    const lower = new Array<string>(n);
+    const shapes = new Array<string>(n);
     // entries of the words, with two sentence-boundary entries either side (AROUND reaches +-2)
     const start = this.entry('<s>');
     const end = this.entry('</s>');
-    const ents = [start, start, ...lower.map((w) => this.entry(w)), end, end];
+    const ents = new Array<Int32Array>(n + 4);
+    ents[0] = start;
+    ents[1] = start;
+    ents[n + 2] = end;
+    ents[n + 3] = end;
+    for (let i = 0; i < n; i++) {
+      const info = this.wordInfo(words[i]);
+      infos[i] = info;
+      lower[i] = info.lower;
+      shapes[i] = info.shape;
+      ents[i + 2] = info.entry;
+    }
     sentenceFeatures(
       words,
       ctx,
@@ -238,6 +295,7 @@ export class NerModel {
       {
         token: (i) => {
           at = i * nt;
+          cur = i;
         },
         lexical: (_lower, i) => {
           const from = ents[i + 2][0];
@@ -247,16 +305,22 @@ export class NerModel {
         },
         shaped: (shapes, i, caps) => {
           const base = caps ? 3 : 0;
-          for (let k = 0; k < 3; k++)
-            this.addRow(this.shapeRows(wordAt(shapes, i + SHAPES[k][2]))[base + k], at);
+          this.addRow(infos[i].shapeRows[base], at);
+          for (let k = 1; k < 3; k++) {
+            const j = i + SHAPES[k][2];
+            const rows = j >= 0 && j < n ? infos[j].shapeRows : this.shapeRows(wordAt(shapes, j));
+            this.addRow(rows[base + k], at);
+          }
         },
         f: (a, b, c, d, e) => {
           if (b === undefined && a === 'b') return; // the bias is in every word's self vector
-          if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
+          if (a === 'W=' && c === undefined) this.addRow(infos[cur].wRow, at);
+          else if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
           else this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
         },
       },
       lower,
+      shapes,
     );
     const out: string[] = [];
     const O = this.tags.indexOf('O');
@@ -267,7 +331,7 @@ export class NerModel {
       this.addRow(this.t1Rows[prev], at);
       this.addRow(this.t2Rows[prev2 * nt + prev], at);
       this.addRow(ents[i + 2][1 + N_AROUND + prev], at);
-      this.addRow(this.t1s(cachedShape(words[i]))[prev], at);
+      this.addRow(infos[i].t1s[prev], at);
       let best = 0;
       for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
       prev2 = prev;
@@ -288,9 +352,7 @@ export class NerModel {
     const buf = Buffer.from(data.weights, 'base64');
     const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
     if (q.length !== data.features.length * data.tags.length) throw new Error('ner model: weight count');
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i] / data.scale;
-    return new NerModel(data.tags, data.features, weights);
+    return new NerModel(data.tags, data.features, Int16Array.from(q));
   }
 }
 
