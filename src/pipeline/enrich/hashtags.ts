@@ -30,8 +30,21 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+const slugs = new Map<string, string>();
 /** "Kim Jong Un" -> "kim-jong-un", "Zürich" -> "zurich", "Москва" -> "москва"; "" when nothing is left. */
 export function slugify(name: string): string {
+  if (typeof name !== 'string') return makeSlug(name);
+  // names recur across mentions and articles: memoised (pure function of the name)
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slug = makeSlug(name);
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function makeSlug(name: string): string {
   let out = '';
   for (const ch of (name ?? '').normalize('NFC').toLowerCase()) {
     if (LATIN_SPECIAL[ch]) out += LATIN_SPECIAL[ch];

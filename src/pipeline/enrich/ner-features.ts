@@ -39,6 +39,34 @@ export function shape(word: string): string {
   return out;
 }
 
+/** isCapsSentence by sentence array: docEvidence and the tagger ask about the same arrays. */
+const capsOf = new WeakMap<readonly string[], boolean>();
+function capsSentence(words: readonly string[]): boolean {
+  let caps = capsOf.get(words);
+  if (caps === undefined) {
+    caps = isCapsSentence(words);
+    capsOf.set(words, caps);
+  }
+  return caps;
+}
+
+/** All ASCII a-z: certainly lower case; otherwise the Unicode test decides. */
+function isLowerWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    return c > 127 ? LOWER.test(w) : false;
+  }
+  return w.length > 0;
+}
+/** Capital then small letter ("Japan"), ASCII first, Unicode when needed. */
+function isTitleWord(w: string): boolean {
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  if (a < 128 && b < 128) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  return TITLE.test(w);
+}
+
 /** A headline or byline in capitals: case says nothing there, so it gets its own features. */
 export function isCapsSentence(words: readonly string[]): boolean {
   let letters = 0;
@@ -65,13 +93,13 @@ export function docEvidence(sentences: ReadonlyArray<readonly string[]>): DocEvi
   const title = new Set<string>();
   const lower = new Set<string>();
   for (const words of sentences) {
-    if (isCapsSentence(words)) continue;
+    if (capsSentence(words)) continue;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       const c = w.charCodeAt(0);
       if (c >= 48 && c <= 57) continue; // numbers: neither
-      if (LOWER.test(w)) lower.add(w);
-      else if (i > 0 && TITLE.test(w) && words[i - 1] !== '"' && words[i - 1] !== ':')
+      if (isLowerWord(w)) lower.add(w);
+      else if (i > 0 && isTitleWord(w) && words[i - 1] !== '"' && words[i - 1] !== ':')
         title.add(w.toLowerCase());
     }
   }
@@ -179,7 +207,7 @@ export function sentenceFeatures(
   shapes: readonly string[] = words.map(cachedShape),
 ): void {
   const n = words.length;
-  const caps = isCapsSentence(words);
+  const caps = capsSentence(words);
   let gaz: string[] | null = null;
   if (ctx.gazetteer) {
     for (const m of ctx.gazetteer.match(lower, words)) {

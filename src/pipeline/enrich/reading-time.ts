@@ -8,14 +8,63 @@ import type { Enricher } from './types.js';
 export const WORDS_PER_MINUTE = 230;
 export const CJK_CHARS_PER_MINUTE = 260;
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const CJK_ONE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Words and CJK characters in one pass without building strings. A word is a run of letters or
+ * digits, joined by an inner ' ’ . or - (the regex [\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)* over the
+ * text with CJK characters blanked); CJK characters are counted by themselves.
+ */
+export function countWords(text: string): { words: number; cjk: number } {
+  let words = 0;
+  let cjk = 0;
+  let inWord = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let len = 1;
+    let kind: 0 | 1 | 2; // 0 other, 1 letter or digit, 2 CJK (a separator for words)
+    if (c < 128) kind = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+    else {
+      if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) len = 2;
+      const ch = text.slice(i, i + len);
+      kind = CJK_ONE.test(ch) ? 2 : LETTER_OR_DIGIT.test(ch) ? 1 : 0;
+    }
+    if (kind === 1) {
+      if (!inWord) words++;
+      inWord = true;
+    } else {
+      if (kind === 2) cjk++;
+      // an inner ' ’ . - keeps the word going when a letter or digit follows
+      if (inWord && kind === 0 && (c === 39 || c === 0x2019 || c === 46 || c === 45) && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        let next: boolean;
+        if (d < 128) next = (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57);
+        else {
+          const l2 = d >= 0xd800 && d <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 2)) ? 2 : 1;
+          const ch2 = text.slice(i + 1, i + 1 + l2);
+          next = !CJK_ONE.test(ch2) && LETTER_OR_DIGIT.test(ch2);
+        }
+        if (next) {
+          i += len;
+          continue;
+        }
+      }
+      inWord = false;
+    }
+    i += len;
+  }
+  return { words, cjk };
+}
 
 export function readingMinutes(text: string): number {
   if (!text) return 0;
-  const cjk = text.match(CJK)?.length ?? 0;
   // CJK characters are counted by themselves, not as words.
-  const words = cjk > 0 ? (text.replace(CJK, ' ').match(WORD)?.length ?? 0) : (text.match(WORD)?.length ?? 0);
+  const { words, cjk } = countWords(text);
   const minutes = words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE;
   if (minutes === 0) return 0;
   return Math.max(1, Math.round(minutes));
