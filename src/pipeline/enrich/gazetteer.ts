@@ -32,12 +32,16 @@ export class Gazetteer {
   private readonly names = new Map<string, { categories: string; country: string }>();
   /** every proper prefix of a name ("new", "new york" for "new york city"), so a scan stops early */
   private readonly prefixes = new Set<string>();
+  /** ASCII characters some name starts with: a token starting with any other ("," "1") is skipped */
+  private readonly asciiStarts = new Uint8Array(128);
 
   constructor(data: GazetteerData) {
     for (const [key, categories, country] of data.entries) {
       const words = key.split(' ');
       if (words.length > MAX_WORDS) continue;
       this.names.set(key, { categories, country });
+      const first = key.charCodeAt(0);
+      if (first < 128) this.asciiStarts[first] = 1;
       for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
     }
   }
@@ -63,8 +67,13 @@ export class Gazetteer {
         i++;
         continue;
       }
-      let found: GazMatch | null = null;
       let key = lower[i];
+      const k0 = key.charCodeAt(0);
+      if (k0 < 128 && this.asciiStarts[k0] === 0) {
+        i++; // no name starts with this character, so no key built from here can match
+        continue;
+      }
+      let found: GazMatch | null = null;
       for (let n = 1; i + n <= lower.length; n++) {
         const hit = this.names.get(key);
         if (hit) found = { start: i, end: i + n, categories: hit.categories, country: hit.country };
