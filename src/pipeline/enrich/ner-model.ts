@@ -163,11 +163,6 @@ export class NerModel {
   private entry(w: string): Int32Array {
     let e = this.entries.get(w);
     if (e === undefined) {
-      if (this.entries.size > 200_000) {
-        this.entries.clear();
-        this.docWords.clear(); // their self vectors are about to be overwritten
-        this.selfUsed = 0;
-      }
       const nt = this.tags.length;
       // [self vector offset], AROUND rows, then t1w rows (one per previous tag)
       e = new Int32Array(1 + N_AROUND + nt);
@@ -233,11 +228,10 @@ export class NerModel {
   }
 
   /**
-   * What one word (as written) looks up, kept for the document being tagged: a word recurs within
-   * an article, and this small map stays in cache where the global ones do not.
+   * What one word (as written) looks up: one map lookup per token instead of one per cache. Cleared
+   * with `entries` (its self vectors live in their pool) and when it grows large.
    */
   private docWords = new Map<string, WordInfo>();
-  private docOf: DocEvidence | null | undefined = undefined;
 
   private wordInfo(w: string): WordInfo {
     let info = this.docWords.get(w);
@@ -260,16 +254,18 @@ export class NerModel {
   /** Tags one sentence: static features (ner-features.ts) hashed straight into scores, then greedy. */
   tag(words: readonly string[], ctx: FeatureContext, doc: DocEvidence | null): string[] {
     const nt = this.tags.length;
+    const n = words.length;
     if (this.scores.length < words.length * nt) this.scores = new Float64Array(words.length * nt * 2);
     this.scores.fill(0, 0, words.length * nt);
-    // a new document (its evidence object) starts a new word table
-    if (doc !== this.docOf || doc === null || this.docWords.size > 20_000) {
+    // Caches are bounded; they are cleared only here, before the sentence, so no entry fetched for
+    // it can lose its self vector (the pool is reused) while it is being tagged.
+    if (this.entries.size + n + 2 > 200_000) {
+      this.entries.clear();
       this.docWords.clear();
-      this.docOf = doc;
-    }
+      this.selfUsed = 0;
+    } else if (this.docWords.size + n > 150_000) this.docWords.clear();
     let at = 0;
     let cur = 0;
-    const n = words.length;
     const infos = new Array<WordInfo>(n);
     const lower = new Array<string>(n);
     const shapes = new Array<string>(n);
