@@ -44,6 +44,11 @@ export function createApp(options: WebOptions) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // site settings (name, default language) read before any page renders; cached a few seconds
+  app.use('*', async (c, next) => {
+    if (!c.req.path.startsWith('/assets/')) await web.settings();
+    await next();
+  });
   // Pages and feeds come pre-compressed with their ETag (context.ts); these cover the rest.
   app.use('*', compress());
   app.use('*', etag());

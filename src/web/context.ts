@@ -6,15 +6,17 @@ import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { Article, Source, Story } from '../domain/types.js';
+import type { Article, SiteSettings, Source, Story } from '../domain/types.js';
 import type { Logger } from '../lib/log.js';
 import type { SourceInfo } from '../pipeline/stories/story-data.js';
 import { dailyWrapUp, type WrapUp } from '../pipeline/stories/wrap-up.js';
 import type { Store } from '../storage/store.js';
 import { TtlCache } from './cache.js';
 import { EDITION_COOKIE, type Edition, editionFromCookie, uiLanguageOf } from './edition.js';
-import { translator } from './i18n/messages.js';
+import { translator, uiLanguages } from './i18n/messages.js';
 import type { PageContext } from './pages/layout.js';
+import { siteSettings } from './people/site-settings.js';
+import { commentCounts } from '../comments/counts.js';
 
 export interface WebOptions {
   store: Store;
@@ -48,6 +50,10 @@ export interface Web {
   sourceInfo(): Promise<Map<string, SourceInfo>>;
   wrapUp(): Promise<WrapUp>;
   edition(c: Context): Edition;
+  /** Site settings from /admin/settings (name, editions, default language), cached a few seconds. */
+  settings(): Promise<SiteSettings>;
+  /** Forget the cached settings (after /admin/settings saves). */
+  invalidateSettings(): void;
   page(c: Context, contentLang?: string | null): PageContext;
   /** Sends a body built by `build` (cached under `key` for the page TTL), compressed and validated. */
   send(
@@ -59,6 +65,8 @@ export interface Web {
   /** Whether a body is cached under `key` (then `send` with that key answers without building). */
   cached(key: string, type?: string): boolean;
   render(element: JSX.Element): Promise<string>;
+  /** `ctx` with the comment counts of these cards, one query per kind (never one per card). */
+  withCounts(ctx: PageContext, ids: { articles?: string[]; stories?: string[] }): Promise<PageContext>;
 }
 
 const GZIP_MIN = 1024;
@@ -79,6 +87,10 @@ export function createWeb(options: WebOptions): Web {
   const sourcesCache = new TtlCache<Source[]>(10_000, 1);
   const wrapUpCache = new TtlCache<WrapUp>(60_000, 1);
   const pages = new TtlCache<Rendered>(ttl, 2000);
+  const defaults: SiteSettings = { name: options.siteName, editions: ['en', 'ar'], defaultLanguage: 'en' };
+  const settingsCache = new TtlCache<SiteSettings>(5_000, 1);
+  // the last settings read, for page() which is synchronous (app.tsx awaits settings() first)
+  let current: SiteSettings = defaults;
 
   const web: Web = {
     options,
@@ -106,19 +118,43 @@ export function createWeb(options: WebOptions): Web {
         return dailyWrapUp(withArticles, await web.sourceInfo(), now, { perEdition: 12 });
       }),
     edition: (c) => editionFromCookie(getCookie(c, EDITION_COOKIE)),
+    settings: () =>
+      settingsCache.get('site', async () => {
+        try {
+          current = await siteSettings(store, defaults);
+        } catch (error) {
+          options.logger.warn({ err: error }, 'site settings unreadable; using defaults');
+        }
+        return current;
+      }),
+    invalidateSettings: () => settingsCache.clear(),
     page(c, contentLang) {
-      const lang = uiLanguageOf(web.edition(c));
+      const edition = web.edition(c);
+      const fallback = uiLanguages.includes(current.defaultLanguage) ? current.defaultLanguage : 'en';
+      const lang = edition.language ? uiLanguageOf(edition) : fallback;
       return {
         t: translator(lang),
         lang,
         contentLang: contentLang ?? null,
-        siteName: options.siteName,
+        siteName: current.name,
         now: new Date(),
         url: c.req.url,
         origin: new URL(c.req.url).origin,
       };
     },
     cached: (key, type = 'text/html; charset=utf-8') => pages.peek(`${key}\u0000${type}`) !== undefined,
+    async withCounts(ctx, ids) {
+      try {
+        const [article, story] = await Promise.all([
+          commentCounts(store, 'article', [...new Set(ids.articles ?? [])]),
+          commentCounts(store, 'story', [...new Set(ids.stories ?? [])]),
+        ]);
+        return { ...ctx, comments: { article, story } };
+      } catch (error) {
+        options.logger.warn({ err: error }, 'comment counts unavailable');
+        return ctx;
+      }
+    },
     async render(element) {
       return `<!doctype html>${await element.toString()}`;
     },

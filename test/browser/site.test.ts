@@ -132,5 +132,6 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
       await page.close();
     }
     await ctx.close();
-  });
+    // ten pages, each injecting and running axe: generous on a loaded machine
+  }, 90_000);
 });

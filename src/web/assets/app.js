@@ -8,6 +8,10 @@
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
   }
 
+  // Pages are cached and the same for everyone: show "Account" or "Sign in" from a marker cookie.
+  const signedIn = /(?:^|;\s*)lede_in=1/.test(document.cookie);
+  for (const a of document.querySelectorAll(signedIn ? '[data-signed-out]' : '[data-signed-in]')) a.hidden = true;
+
   // Install prompt: where the seed printed app-store badges, the browser's own install.
   let deferred = null;
   const install = $('#install');
@@ -34,7 +38,6 @@
     const title = share.dataset.title;
     const copy = $('[data-copy]', share);
     const shareButton = $('[data-share]', share);
-    const save = $('[data-save]', share);
     if (copy) {
       copy.hidden = false;
       copy.addEventListener('click', async () => {
@@ -52,17 +55,42 @@
       shareButton.hidden = false;
       shareButton.addEventListener('click', () => navigator.share({ title, url }).catch(() => {}));
     }
-    if (save && 'serviceWorker' in navigator && 'caches' in window) {
-      save.hidden = false;
-      save.addEventListener('click', async () => {
-        const cache = await caches.open('lede-saved');
-        const response = await fetch(save.dataset.save, { credentials: 'same-origin' });
-        if (response.ok) {
-          await cache.put(save.dataset.save, response);
-          say(status?.dataset.saved ?? '');
-        }
+  }
+
+  // Save for offline reading: a [data-save] button saves on click (its .share status says so);
+  // [data-save] links (bookmarks) are kept as soon as the page has loaded. Same-origin paths only.
+  const canSave = 'serviceWorker' in navigator && 'caches' in window;
+  const saveOffline = async (path) => {
+    if (!canSave || typeof path !== 'string' || !/^\/(?!\/)/.test(path)) return false;
+    try {
+      const response = await fetch(path, { credentials: 'same-origin' });
+      if (!response.ok) return false;
+      await (await caches.open('lede-saved')).put(path, response);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const links = [];
+  for (const el of document.querySelectorAll('[data-save]')) {
+    if (el.tagName === 'A') {
+      links.push(el.dataset.save);
+    } else if (canSave) {
+      el.hidden = false;
+      el.addEventListener('click', async () => {
+        const status = $('.status', el.closest('.share') ?? document.body);
+        if ((await saveOffline(el.dataset.save)) && status) status.textContent = status.dataset.saved ?? '';
       });
     }
+  }
+  if (canSave && links.length) {
+    window.addEventListener('load', async () => {
+      const kept = await caches.open('lede-saved');
+      // one at a time, skipping what is already kept
+      for (const path of [...new Set(links)].slice(0, 200)) {
+        if (!(await kept.match(path))) await saveOffline(path);
+      }
+    });
   }
 
   const form = $('form[data-ask]');

@@ -3,6 +3,19 @@ import type { WrapUpStory } from '../../pipeline/stories/wrap-up.js';
 import { exactTime, excerpt, hostname, relativeTime } from '../format.js';
 import { dirOf, type PageContext } from './layout.js';
 
+/** " · 3 comments", linking to the comments, when a card has any. */
+export function CommentCount({ n, href, ctx }: { n: number | undefined; href: string; ctx: PageContext }) {
+  if (!n) return null;
+  return (
+    <>
+      {' · '}
+      <a class="comment-count" href={`${href}#comments`}>
+        {n === 1 ? ctx.t('card.oneComment') : ctx.t('card.comments', { n })}
+      </a>
+    </>
+  );
+}
+
 /** A time element: relative words for reading, the exact time for machines and on hover. */
 export function TimeAgo({ iso, ctx }: { iso: string | null; ctx: PageContext }) {
   if (!iso) return null;
@@ -35,6 +48,7 @@ export function ArticleCard({
         <span class="source">{sourceName ?? article.siteName ?? hostname(article.canonicalUrl)}</span>
         {' · '}
         <TimeAgo iso={article.publishedAt ?? article.fetchedAt} ctx={ctx} />
+        <CommentCount n={ctx.comments?.article.get(article.id)} href={`/article/${article.id}`} ctx={ctx} />
       </p>
       <p class="excerpt">{excerpt(summary, 180)}</p>
     </article>
@@ -65,6 +79,7 @@ export function StoryCard({
         </a>
         {' · '}
         <TimeAgo iso={story.lastPublishedAt} ctx={ctx} />
+        <CommentCount n={ctx.comments?.story.get(story.storyId)} href={`/story/${story.storyId}`} ctx={ctx} />
       </p>
       {story.keyPoints.length > 0 ? (
         <ul class="points">

@@ -15,6 +15,8 @@ export interface PageContext {
   url: string;
   /** scheme://host of this site, for absolute links in meta tags */
   origin: string;
+  /** published comments per article and story id on this page's cards (one query each) */
+  comments?: { article: Map<string, number>; story: Map<string, number> };
 }
 
 export interface LayoutProps {
@@ -98,6 +100,15 @@ export function Layout({ ctx, title, description, head, feed, noindex, children 
               <input id="q" name="q" type="search" placeholder={t('search.placeholder')} />
               <button type="submit">{t('search.submit')}</button>
             </form>
+            <nav class="people-links" aria-label={t('nav.people')}>
+              {/* the same bytes for everyone (cached pages); app.js hides the link that does not apply */}
+              <a href="/signin" data-signed-out>
+                {t('nav.signin')}
+              </a>{' '}
+              <a href="/account" data-signed-in>
+                {t('nav.account')}
+              </a>
+            </nav>
           </div>
           <nav aria-label={t('nav.categories')}>
             <ul>

@@ -162,6 +162,7 @@ export function adminRoutes(p: People) {
       editions,
       defaultLanguage: lang,
     });
+    p.web.invalidateSettings();
     return c.redirect('/admin/settings?saved=1', 303);
   });
 

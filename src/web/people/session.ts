@@ -11,6 +11,8 @@ import type { People } from './options.js';
 
 export const SESSION_COOKIE = 'lede_session';
 export const PRE_COOKIE = 'lede_csrf';
+/** Not a secret: only tells app.js on cached pages to show "Account" rather than "Sign in". */
+export const SIGNED_IN_COOKIE = 'lede_in';
 
 export interface Who {
   session: Session | null;
@@ -56,10 +58,17 @@ export function startSession(p: People, c: Context, session: Session, user: User
     secure: isHttps(p, c),
     maxAge: SESSION_DAYS * 86_400,
   });
+  setCookie(c, SIGNED_IN_COOKIE, '1', {
+    path: '/',
+    sameSite: 'Lax',
+    secure: isHttps(p, c),
+    maxAge: SESSION_DAYS * 86_400,
+  });
 }
 
 export function endSession(p: People, c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(p, c) });
+  deleteCookie(c, SIGNED_IN_COOKIE, { path: '/', secure: isHttps(p, c) });
 }
 
 /** The token every form carries: the session's own, or (signed out) an HMAC of a cookie nonce. */

@@ -46,14 +46,19 @@ export function homeRoutes(web: Web) {
             .map((k) => wrapUp.editions.find((e) => e.edition === k))
             .find((e) => e && e.stories.length > 0) ?? null;
         const stories = chosen?.stories ?? [];
+        const shown = sections.filter((s) => s.articles.length > 0);
+        const counted = await web.withCounts(ctx, {
+          articles: [...latest, ...shown.flatMap((s) => s.articles)].map((a) => a.id),
+          stories: stories.slice(0, 11).map((s) => s.storyId),
+        });
         return web.render(
           <HomePage
-            ctx={ctx}
+            ctx={counted}
             data={{
               top: stories.slice(0, 6),
               wrapUp: stories.slice(6, 11),
               latest,
-              sections: sections.filter((s) => s.articles.length > 0),
+              sections: shown,
               sourceNames: names,
               edition,
               ...choices,
@@ -101,7 +106,12 @@ export function homeRoutes(web: Web) {
     return web.send(
       c,
       `wrap-up:${key}:${ctx.lang}`,
-      () => web.render(<WrapUpPage ctx={ctx} wrapUp={wrapUp} editionKey={key} />),
+      async () => {
+        const stories =
+          (wrapUp.editions.find((e) => e.edition === key) ?? wrapUp.editions[0])?.stories ?? [];
+        const counted = await web.withCounts(ctx, { stories: stories.map((s) => s.storyId) });
+        return web.render(<WrapUpPage ctx={counted} wrapUp={wrapUp} editionKey={key} />);
+      },
       {
         maxAge: 300,
         vary: 'Cookie',

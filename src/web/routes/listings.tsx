@@ -37,9 +37,10 @@ export function listingRoutes(web: Web) {
           limit: PAGE_SIZE + 1,
           offset: (page - 1) * PAGE_SIZE,
         });
+        const counted = await web.withCounts(ctx, { articles: articles.slice(0, PAGE_SIZE).map((a) => a.id) });
         return web.render(
           <ListingPage
-            ctx={ctx}
+            ctx={counted}
             data={{
               title: ctx.t(`category.${slug}`),
               articles: articles.slice(0, PAGE_SIZE),
@@ -70,9 +71,10 @@ export function listingRoutes(web: Web) {
           store.articles.count({ tag: slug }),
         ]);
         const title = ctx.t('tag.title', { name: tag.name });
+        const counted = await web.withCounts(ctx, { articles: articles.slice(0, PAGE_SIZE).map((a) => a.id) });
         return web.render(
           <ListingPage
-            ctx={ctx}
+            ctx={counted}
             data={{
               title,
               description: title,
@@ -95,7 +97,8 @@ export function listingRoutes(web: Web) {
     if (!source) return notFound(web, c);
     const ctx = web.page(c);
     const articles = await store.articles.list({ sourceId: source.id, limit: PAGE_SIZE });
-    return web.send(c, null, () => web.render(<SourcePage ctx={ctx} source={source} articles={articles} />), {
+    const counted = await web.withCounts(ctx, { articles: articles.map((a) => a.id) });
+    return web.send(c, null, () => web.render(<SourcePage ctx={counted} source={source} articles={articles} />), {
       maxAge: 60,
       vary: 'Cookie',
     });
@@ -117,9 +120,10 @@ export function listingRoutes(web: Web) {
           loadComments(store, 'story', story.id),
         ]);
         const data = buildStoryData(articles, info);
+        const counted = await web.withCounts(ctx, { articles: articles.map((a) => a.id) });
         return web.render(
           <StoryPage
-            ctx={ctx}
+            ctx={counted}
             story={story}
             data={data}
             articles={articles}
