@@ -206,6 +206,37 @@ export class NerModel {
     return rows;
   }
 
+  /** Rows of "s=" features (shape before, |shape|, shape after) by part: few shapes, so nearly all hit. */
+  private readonly tripleCache = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private tripleSize = 0;
+  private shapeTriple(a: string, c: string, d: string, e: string): number {
+    let byPrev = this.tripleCache.get(a); // "S" or "S^"
+    if (byPrev === undefined) {
+      byPrev = new Map();
+      this.tripleCache.set(a, byPrev);
+    }
+    let byMid = byPrev.get(c);
+    if (byMid === undefined) {
+      byMid = new Map();
+      byPrev.set(c, byMid);
+    }
+    let byNext = byMid.get(d);
+    if (byNext === undefined) {
+      byNext = new Map();
+      byMid.set(d, byNext);
+    }
+    let row = byNext.get(e);
+    if (row === undefined) {
+      if (++this.tripleSize > 200_000) {
+        this.tripleCache.clear();
+        this.tripleSize = 0;
+      }
+      row = this.row(foldParts(FNV_OFFSET, a, 's=', c, d, e));
+      byNext.set(e, row);
+    }
+    return row;
+  }
+
   /** Rows of two-part features ("w=" + word) by part: words recur, so most cost two Map lookups. */
   private readonly rowCache = new Map<string, Map<string, number>>();
   private cachedSize = 0;
@@ -312,6 +343,7 @@ export class NerModel {
           if (b === undefined && a === 'b') return; // the bias is in every word's self vector
           if (a === 'W=' && c === undefined) this.addRow(infos[cur].wRow, at);
           else if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
+          else if (b === 's=' && d !== undefined && e !== undefined) this.addRow(this.shapeTriple(a, c as string, d, e), at);
           else this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
         },
       },
