@@ -111,3 +111,14 @@ describe('page script', () => {
     expect(gzipSync(css).length).toBeLessThan(30_000);
   });
 });
+
+describe('people pages style', () => {
+  it('styles forms, threads, tables and the queue with logical properties and visible focus', () => {
+    const css = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
+    for (const sel of ['.people form', '.comment-form', '.replies', '.people table', '.queue', ':focus-visible'])
+      expect(css, sel).toContain(sel);
+    const people = css.slice(css.indexOf('/* people pages'));
+    // RTL-safe: no physical left/right in the people styles
+    expect(people).not.toMatch(/(margin|padding|border)-(left|right)|text-align:\s*(left|right)/);
+  });
+});
