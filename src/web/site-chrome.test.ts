@@ -122,3 +122,20 @@ describe('people pages style', () => {
     expect(people).not.toMatch(/(margin|padding|border)-(left|right)|text-align:\s*(left|right)/);
   });
 });
+
+describe('people strings through the catalogue', () => {
+  it('shows the account bar and the comments section in the reader’s language', async () => {
+    const { html: enPage } = await get(app, ana, '/account');
+    expect(enPage).toContain('Signed in as <strong>Ana Secret</strong>');
+    expect(enPage).toContain('>Sign out</button>');
+    ana.cookies.set('edition', '-.ar');
+    const { html } = await get(app, ana, '/account');
+    expect(html).toContain('مسجّل الدخول باسم <strong>Ana Secret</strong>');
+    expect(html).toContain('>تسجيل الخروج</button>');
+    const article = await get(app, ana, `/article/${fx.ids.troops}`);
+    expect(article.html).toContain('اكتب تعليقًا');
+    expect(article.html).toContain('لا تعليقات بعد');
+    const thread = await get(app, ana, `/article/${fx.ids.troops}/comments`);
+    expect(thread.html).toContain('>أضف تعليقًا</button>');
+  });
+});

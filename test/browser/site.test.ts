@@ -117,6 +117,8 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
       '/edition',
       '/search?q=troops',
       '/wrap-up',
+      '/signin',
+      '/signup',
     ]) {
       const page = await open(path, ctx);
       await page.evaluate(axeSource);

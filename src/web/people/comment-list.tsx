@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import { canDeleteComment, canEditComment, canReportComment, canSeeHeld } from '../../accounts/policy.js';
 import { renderMarkdown } from '../../comments/markdown.js';
 import type { Comment } from '../../domain/types.js';
+import { type Translate, translator } from '../i18n/messages.js';
 import { Button, Form, type View } from './render.js';
 import { newIdempotencyKey } from './session.js';
 
@@ -18,10 +19,10 @@ function visible(c: Comment, v: View | null): boolean {
   return false;
 }
 
-function Body({ c, v }: { c: Comment; v: View | null }) {
-  if (c.status === 'deleted') return <p class="gone">[deleted]</p>;
+function Body({ c, v, t }: { c: Comment; v: View | null; t: Translate }) {
+  if (c.status === 'deleted') return <p class="gone">{t('comments.deleted')}</p>;
   if (c.status === 'removed' && !canSeeHeld(v?.user ?? null))
-    return <p class="gone">[removed by a moderator]</p>;
+    return <p class="gone">{t('comments.removed')}</p>;
   // renderMarkdown escapes everything and adds only its own few tags
   return <div class="comment-body">{raw(renderMarkdown(c.body))}</div>;
 }
@@ -29,7 +30,7 @@ function Body({ c, v }: { c: Comment; v: View | null }) {
 export function ReplyForm({
   v,
   c,
-  label = 'Reply',
+  label = v.t('comments.reply'),
 }: {
   v: View;
   c: { targetType: string; targetId: string; parentId: string | null };
@@ -49,34 +50,46 @@ export function ReplyForm({
   );
 }
 
-function One({ c, v, now, replyable }: { c: Comment; v: View | null; now: number; replyable: boolean }) {
+function One({
+  c,
+  v,
+  t,
+  now,
+  replyable,
+}: {
+  c: Comment;
+  v: View | null;
+  t: Translate;
+  now: number;
+  replyable: boolean;
+}) {
   const user = v?.user ?? null;
   return (
     <article class={`comment ${c.status}`} id={`c-${c.id}`}>
       <header>
-        <strong class="author">{c.authorName || 'former reader'}</strong>{' '}
+        <strong class="author">{c.authorName || t('comments.formerReader')}</strong>{' '}
         <time datetime={c.createdAt}>{c.createdAt.slice(0, 16).replace('T', ' ')}</time>
-        {c.editedAt ? <span> · edited</span> : null}
+        {c.editedAt ? <span> · {t('comments.edited')}</span> : null}
       </header>
       {c.status === 'held' ? (
         <p class="held">
-          Held for review
+          {t('comments.held')}
           {canSeeHeld(user) && c.moderation.reasons.length ? `: ${c.moderation.reasons.join('; ')}` : ''}
         </p>
       ) : null}
-      <Body c={c} v={v} />
+      <Body c={c} v={v} t={t} />
       {v && user ? (
         <footer class="comment-actions">
-          {canEditComment(user, c, now) ? <a href={`/comments/${c.id}/edit`}>Edit</a> : null}{' '}
+          {canEditComment(user, c, now) ? <a href={`/comments/${c.id}/edit`}>{t('comments.edit')}</a> : null}{' '}
           {canDeleteComment(user, c) ? (
-            <Button v={v} action={`/comments/${c.id}/delete`} label="Delete" />
+            <Button v={v} action={`/comments/${c.id}/delete`} label={t('comments.delete')} />
           ) : null}{' '}
           {canReportComment(user, c) ? (
             <Form v={v} action={`/comments/${c.id}/report`} class="inline">
               <label>
-                Report: <input name="reason" maxlength={300} placeholder="why?" />
+                {t('comments.report')}: <input name="reason" maxlength={300} placeholder={t('comments.reportWhy')} />
               </label>
-              <button type="submit">Report</button>
+              <button type="submit">{t('comments.report')}</button>
             </Form>
           ) : null}
           {replyable && c.status === 'published' ? (
@@ -91,29 +104,33 @@ function One({ c, v, now, replyable }: { c: Comment; v: View | null; now: number
 export function CommentList({
   comments,
   v,
+  t: given,
   now = Date.now(),
 }: {
   comments: Comment[];
   v: View | null;
+  /** UI strings when there is no View (the cached section of article and story pages) */
+  t?: Translate;
   now?: number;
 }) {
+  const t = v?.t ?? given ?? translator('en');
   const list = threads(comments).filter(
     ({ top, replies }) =>
       visible(top, v) || replies.some((r) => visible(r, v)) || (top.status !== 'held' && replies.length > 0),
   );
-  if (list.length === 0) return <p class="empty">No comments yet. Be the first to comment.</p>;
+  if (list.length === 0) return <p class="empty">{t('comments.none')}</p>;
   return (
     <ol class="comments">
       {list.map(({ top, replies }) => (
         <li>
-          <One c={top} v={v} now={now} replyable={true} />
+          <One c={top} v={v} t={t} now={now} replyable={true} />
           {replies.filter((r) => visible(r, v)).length ? (
             <ol class="replies">
               {replies
                 .filter((r) => visible(r, v))
                 .map((r) => (
                   <li>
-                    <One c={r} v={v} now={now} replyable={false} />
+                    <One c={r} v={v} t={t} now={now} replyable={false} />
                   </li>
                 ))}
             </ol>

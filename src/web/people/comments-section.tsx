@@ -34,19 +34,19 @@ export function CommentsSection({ ctx, data }: { ctx: PageContext; data: Comment
         {ctx.t('article.comments')}
         {count ? ` (${count})` : ''}
       </h2>
-      <CommentList comments={data.comments} v={null} />
+      <CommentList comments={data.comments} v={null} t={ctx.t} />
       <p class="people-links">
         <a href={href} rel="nofollow">
-          {count ? 'Join the discussion' : 'Write a comment'}
+          {count ? ctx.t('comments.join') : ctx.t('comments.write')}
         </a>
         {' · '}
         {data.targetType === 'article' ? (
           <a href={`/bookmarks/add?article=${encodeURIComponent(data.targetId)}`} rel="nofollow">
-            Bookmark
+            {ctx.t('comments.bookmark')}
           </a>
         ) : (
           <a href={`/follow?kind=story&value=${encodeURIComponent(data.targetId)}`} rel="nofollow">
-            Follow this story
+            {ctx.t('comments.followStory')}
           </a>
         )}
       </p>

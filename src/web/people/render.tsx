@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { User } from '../../domain/types.js';
+import type { Translate } from '../i18n/messages.js';
 import { Layout } from '../pages/layout.js';
 import type { People } from './options.js';
 import { csrfToken, who } from './session.js';
@@ -10,11 +11,13 @@ import { csrfToken, who } from './session.js';
 export interface View {
   csrf: string;
   user: User | null;
+  /** UI strings in the reader's language */
+  t: Translate;
 }
 
 export async function view(p: People, c: Context): Promise<View> {
   const [{ user }, csrf] = await Promise.all([who(p, c), csrfToken(p, c)]);
-  return { csrf, user };
+  return { csrf, user, t: p.web.page(c).t };
 }
 
 export function Form({
@@ -59,20 +62,22 @@ export function Button({
 }
 
 function AccountBar({ v }: { v: View }) {
+  const { t } = v;
   return (
-    <nav class="account-bar" aria-label="Account">
+    <nav class="account-bar" aria-label={t('nav.account')}>
       {v.user ? (
         <>
           <span>
-            Signed in as <strong>{v.user.name}</strong>
+            {t('people.signedInAs')} <strong>{v.user.name}</strong>
           </span>{' '}
-          <a href="/for-you">For you</a> <a href="/bookmarks">Bookmarks</a> <a href="/following">Following</a>{' '}
-          <a href="/account">Account</a> {v.user.role !== 'reader' ? <a href="/admin">Admin</a> : null}{' '}
-          <Button v={v} action="/signout" label="Sign out" />
+          <a href="/for-you">{t('people.forYou')}</a> <a href="/bookmarks">{t('people.bookmarks')}</a>{' '}
+          <a href="/following">{t('people.following')}</a> <a href="/account">{t('nav.account')}</a>{' '}
+          {v.user.role !== 'reader' ? <a href="/admin">{t('people.admin')}</a> : null}{' '}
+          <Button v={v} action="/signout" label={t('people.signout')} />
         </>
       ) : (
         <>
-          <a href="/signin">Sign in</a> <a href="/signup">Create an account</a>
+          <a href="/signin">{t('nav.signin')}</a> <a href="/signup">{t('people.signup')}</a>
         </>
       )}
     </nav>

@@ -48,7 +48,7 @@ export function commentRoutes(p: People) {
         <Notice text={notice} />
         <CommentList comments={comments} v={v} />
         {v.user ? (
-          <ReplyForm v={v} c={{ targetType: type, targetId: id, parentId: null }} label="Add a comment" />
+          <ReplyForm v={v} c={{ targetType: type, targetId: id, parentId: null }} label={v.t('comments.add')} />
         ) : (
           <p>
             <a href={`/signin?next=${encodeURIComponent(threadUrl(type, id))}`}>Sign in</a> to comment.
