@@ -139,3 +139,16 @@ describe('people strings through the catalogue', () => {
     expect(thread.html).toContain('>أضف تعليقًا</button>');
   });
 });
+
+describe('account forms through the catalogue', () => {
+  it('labels the sign-in and sign-up forms in Arabic for an Arabic edition', async () => {
+    anon.cookies.set('edition', '-.ar');
+    const signin = await get(app, anon, '/signin');
+    expect(signin.html).toContain('<label for="f-email">البريد الإلكتروني</label>');
+    expect(signin.html).toContain('<h1>تسجيل الدخول</h1>');
+    const signup = await get(app, anon, '/signup');
+    expect(signup.html).toMatch(/<label for="f-password">كلمة المرور \(\d+ أحرف على الأقل\)<\/label>/);
+    anon.cookies.delete('edition');
+    expect((await get(app, anon, '/signin')).html).toContain('<label for="f-email">Email</label>');
+  });
+});

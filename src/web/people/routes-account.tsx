@@ -42,12 +42,12 @@ function SignInForm({ v, next, error, email }: { v: View; next: string; error?: 
       <Notice text={error} kind="error" />
       <Form v={v} action="/signin">
         <input type="hidden" name="next" value={next} />
-        <Field name="email" label="Email" type="email" value={email} auto="username" />
-        <Field name="password" label="Password" type="password" auto="current-password" />
-        <button type="submit">Sign in</button>
+        <Field name="email" label={v.t('account.email')} type="email" value={email} auto="username" />
+        <Field name="password" label={v.t('account.password')} type="password" auto="current-password" />
+        <button type="submit">{v.t('nav.signin')}</button>
       </Form>
       <p>
-        <a href="/reset">Forgot your password?</a> · <a href="/signup">Create an account</a>
+        <a href="/reset">{v.t('account.forgot')}</a> · <a href="/signup">{v.t('people.signup')}</a>
       </p>
     </>
   );
@@ -58,15 +58,15 @@ function SignUpForm({ v, error, email, name }: { v: View; error?: string; email?
     <>
       <Notice text={error} kind="error" />
       <Form v={v} action="/signup">
-        <Field name="name" label="Name shown with your comments" value={name} auto="nickname" />
-        <Field name="email" label="Email" type="email" value={email} auto="email" />
+        <Field name="name" label={v.t('account.displayName')} value={name} auto="nickname" />
+        <Field name="email" label={v.t('account.email')} type="email" value={email} auto="email" />
         <Field
           name="password"
-          label={`Password (at least ${MIN_PASSWORD} characters)`}
+          label={v.t('account.newPassword', { n: MIN_PASSWORD })}
           type="password"
           auto="new-password"
         />
-        <button type="submit">Create the account</button>
+        <button type="submit">{v.t('account.create')}</button>
       </Form>
     </>
   );
@@ -78,9 +78,10 @@ export function accountRoutes(p: People) {
   const deps = (): AccountDeps => ({ store, throttle: p.throttle, mailer: p.mailer });
   const origin = (url: string) => p.publicUrl?.replace(/\/+$/, '') ?? new URL(url).origin;
 
-  app.get('/signup', async (c) =>
-    page(p, c, await view(p, c), 'Create an account', <SignUpForm v={await view(p, c)} />),
-  );
+  app.get('/signup', async (c) => {
+    const v = await view(p, c);
+    return page(p, c, v, v.t('people.signup'), <SignUpForm v={v} />);
+  });
 
   app.post('/signup', csrf(p), async (c) => {
     const f = await fields(c);
@@ -98,7 +99,7 @@ export function accountRoutes(p: People) {
         p,
         c,
         v,
-        'Create an account',
+        v.t('people.signup'),
         <SignUpForm v={v} error={result.message} email={f.email} name={cleanName(f.name ?? '')} />,
         status,
       );
@@ -110,14 +111,14 @@ export function accountRoutes(p: People) {
   app.get('/signin', async (c) => {
     const v = await view(p, c);
     const created = c.req.query('created')
-      ? 'If that address was new, your account is ready: sign in. If it already had an account, we emailed its owner.'
+      ? v.t('account.created')
       : null;
-    const reset = c.req.query('reset') ? 'Your password was changed. Sign in with the new one.' : null;
+    const reset = c.req.query('reset') ? v.t('account.passwordChanged') : null;
     return page(
       p,
       c,
       v,
-      'Sign in',
+      v.t('nav.signin'),
       <>
         <Notice text={created ?? reset} />
         <SignInForm v={v} next={safeNext(c.req.query('next'))} />
@@ -139,7 +140,7 @@ export function accountRoutes(p: People) {
         p,
         c,
         v,
-        'Sign in',
+        v.t('nav.signin'),
         <SignInForm v={v} next={safeNext(f.next)} error={result.message} email={f.email} />,
         status,
       );
@@ -226,7 +227,7 @@ export function accountRoutes(p: People) {
       p,
       c,
       v,
-      'Your account',
+      v.t('account.title'),
       <>
         <Notice text={c.req.query('saved') ? 'Saved.' : null} />
         <p>
@@ -261,7 +262,7 @@ export function accountRoutes(p: People) {
     const result = await deleteAccount(deps(), user!, (await fields(c)).password ?? '');
     if (!result.ok) {
       const v = await view(p, c);
-      return page(p, c, v, 'Your account', <Notice text={result.message} kind="error" />, 403);
+      return page(p, c, v, v.t('account.title'), <Notice text={result.message} kind="error" />, 403);
     }
     endSession(p, c);
     return c.redirect('/', 303);
