@@ -91,6 +91,32 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
     }
   });
 
+  it('keeps bookmarked articles ([data-save] links) for offline reading', async () => {
+    const ctx = await browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      const fill = async (path: string, form: Record<string, string>, submit: string) => {
+        await page.goto(`${site.base}${path}`);
+        for (const [name, value] of Object.entries(form)) await page.fill(`#f-${name}`, value);
+        await Promise.all([page.waitForNavigation(), page.click(submit)]);
+      };
+      const account = { email: 'saver@example.org', password: 'correct horse battery' };
+      await fill('/signup', { name: 'Saver', ...account }, 'main button[type=submit]');
+      await fill('/signin', account, 'main form:not(.inline) button[type=submit]');
+      await page.goto(`${site.base}/bookmarks/add?article=${site.fixture.ids.troops}`);
+      await Promise.all([page.waitForURL(/\/bookmarks$/), page.click('main .people form.inline:not(.account-bar form) button')]);
+      const path = `/article/${site.fixture.ids.troops}`;
+      expect(await page.locator(`a[data-save="${path}"]`).count()).toBe(1);
+      await expect
+        .poll(() => page.evaluate((p) => caches.open('lede-saved').then((c) => c.match(p)).then(Boolean), path), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('lays out an Arabic article right to left', async () => {
     const page = await open(`/article/${site.fixture.ids.arabic}`);
     const article = page.locator('article.story');
