@@ -90,17 +90,24 @@ export class PgSearchRepo implements SearchRepo {
     return sql.join(parts, sql` AND `);
   }
 
-  /** The query parsed by each configuration in use, joined to the articles it can match. */
+  /**
+   * Matching rows: the GIN index is searched once with the query parsed by every configuration
+   * in use, ORed (a constant, so the planner uses the index), then each candidate is checked
+   * against the query parsed in its own language (`q` below is that per-row query).
+   */
   private matches(tq: string): RawBuilder<unknown> {
-    return sql`(SELECT c AS cfg, to_tsquery(c, ${tq}) AS tq FROM unnest(${[...this.configs]}::regconfig[]) AS c) q
-      JOIN articles a ON a.search_config = q.cfg AND a.tsv @@ q.tq`;
+    const any = sql`(SELECT string_agg('(' || q::text || ')', ' | ')::tsquery
+      FROM (SELECT to_tsquery(c, ${tq}) AS q FROM unnest(${[...this.configs]}::regconfig[]) AS c) x
+      WHERE numnode(q) > 0)`;
+    return sql`articles a CROSS JOIN LATERAL (SELECT to_tsquery(a.search_config, ${tq}) AS tq) q
+      WHERE a.tsv @@ ${any} AND a.tsv @@ q.tq`;
   }
 
   private async count(tq: string, filtered: RawBuilder<unknown>, since: string | null): Promise<number> {
     const window = since ? sql`AND a.sort_at >= ${since}` : sql``;
     const r = await sql<{ n: string }>`
       SELECT count(*) AS n FROM (
-        SELECT 1 FROM ${this.matches(tq)} WHERE ${filtered} ${window} LIMIT ${TOTAL_CAP}) x`.execute(this.db);
+        SELECT 1 FROM ${this.matches(tq)} AND ${filtered} ${window} LIMIT ${TOTAL_CAP}) x`.execute(this.db);
     return Number(r.rows[0]?.n ?? 0);
   }
 
@@ -117,7 +124,7 @@ export class PgSearchRepo implements SearchRepo {
       SELECT a.id, ts_rank(a.tsv, q.tq) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
         AS score
       FROM ${this.matches(tq)}
-      WHERE ${filtered} ${window}
+      AND ${filtered} ${window}
       ORDER BY score DESC, a.sort_at DESC, a.id
       LIMIT ${need}`.execute(this.db);
     return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
