@@ -152,3 +152,16 @@ describe('account forms through the catalogue', () => {
     expect((await get(app, anon, '/signin')).html).toContain('<label for="f-email">Email</label>');
   });
 });
+
+describe('following pages through the catalogue', () => {
+  it('titles and buttons of the following and bookmarks pages in Arabic', async () => {
+    ana.cookies.set('edition', '-.ar');
+    const following = await get(app, ana, '/following');
+    expect(following.html).toContain('<h1>المتابعات والكتم</h1>');
+    expect(following.html).toContain('>كتم</button>');
+    const bookmarks = await get(app, ana, '/bookmarks');
+    expect(bookmarks.html).toContain('لا محفوظات بعد.');
+    ana.cookies.delete('edition');
+    expect((await get(app, ana, '/bookmarks')).html).toContain('No bookmarks yet.');
+  });
+});

@@ -23,12 +23,12 @@ export function followingRoutes(p: People) {
     const kind = c.req.query('kind') as FollowKind;
     const value = cleanValue(c.req.query('value'));
     if (!FOLLOW_KINDS.includes(kind) || !value)
-      return page(p, c, v, 'Follow', <Notice text="Nothing to follow." kind="error" />, 400);
+      return page(p, c, v, v.t('follow.title'), <Notice text={v.t('follow.nothing')} kind="error" />, 400);
     return page(
       p,
       c,
       v,
-      'Follow',
+      v.t('follow.title'),
       <>
         <p>
           Follow the {kind} “{value}”? Its news will come first on your For you page.
@@ -36,7 +36,7 @@ export function followingRoutes(p: People) {
         <Button
           v={v}
           action="/follow"
-          label="Follow"
+          label={v.t('follow.title')}
           fields={{ kind, value, next: safeNext(c.req.query('next')) }}
         />
       </>,
@@ -74,9 +74,9 @@ export function followingRoutes(p: People) {
       p,
       c,
       v,
-      'Following and mutes',
+      v.t('follow.page'),
       <>
-        <h2>You follow</h2>
+        <h2>{v.t('follow.youFollow')}</h2>
         {follows.length ? (
           <ul>
             {follows.map((f) => (
@@ -85,26 +85,26 @@ export function followingRoutes(p: People) {
                 <Button
                   v={v}
                   action="/unfollow"
-                  label="Unfollow"
+                  label={v.t('follow.unfollow')}
                   fields={{ kind: f.kind, value: f.value, next: '/following' }}
                 />
               </li>
             ))}
           </ul>
         ) : (
-          <p>Nothing yet. Use “Follow” on a source, hashtag, section or story, or add one here.</p>
+          <p>{v.t('follow.none')}</p>
         )}
         <Form v={v} action="/follow">
-          <select name="kind" aria-label="What to follow">
+          <select name="kind" aria-label={v.t('follow.what')}>
             {FOLLOW_KINDS.map((k) => (
               <option value={k}>{k}</option>
             ))}
           </select>
           <input name="value" aria-label="Source id, hashtag, section or story id" required />
           <input type="hidden" name="next" value="/following" />
-          <button type="submit">Follow</button>
+          <button type="submit">{v.t('follow.title')}</button>
         </Form>
-        <h2>Muted</h2>
+        <h2>{v.t('follow.muted')}</h2>
         <ul>
           {mutes.map((m) => (
             <li>
@@ -112,21 +112,21 @@ export function followingRoutes(p: People) {
               <Button
                 v={v}
                 action="/unmute"
-                label="Unmute"
+                label={v.t('follow.unmute')}
                 fields={{ kind: m.kind, value: m.value, next: '/following' }}
               />
             </li>
           ))}
         </ul>
         <Form v={v} action="/mute">
-          <select name="kind" aria-label="What to mute">
+          <select name="kind" aria-label={v.t('follow.whatMute')}>
             {MUTE_KINDS.map((k) => (
               <option value={k}>{k}</option>
             ))}
           </select>
-          <input name="value" aria-label="Source id or word" required />
+          <input name="value" aria-label={v.t('follow.muteValue')} required />
           <input type="hidden" name="next" value="/following" />
-          <button type="submit">Mute</button>
+          <button type="submit">{v.t('follow.mute')}</button>
         </Form>
       </>,
     );
@@ -139,7 +139,7 @@ export function followingRoutes(p: People) {
       p,
       c,
       v,
-      'For you',
+      v.t('people.forYou'),
       items.length ? (
         <ol class="for-you">
           {items.map(({ article, why }) => (
@@ -167,7 +167,7 @@ export function followingRoutes(p: People) {
       p,
       c,
       v,
-      'Bookmarks',
+      v.t('people.bookmarks'),
       articles.length ? (
         <ul class="bookmarks">
           {articles.map((a) => (
@@ -176,12 +176,12 @@ export function followingRoutes(p: People) {
               <a href={`/article/${a.id}`} data-save={`/article/${a.id}`}>
                 {a.title}
               </a>{' '}
-              <Button v={v} action="/bookmarks/remove" label="Remove" fields={{ article_id: a.id }} />
+              <Button v={v} action="/bookmarks/remove" label={v.t('bookmarks.remove')} fields={{ article_id: a.id }} />
             </li>
           ))}
         </ul>
       ) : (
-        <p>No bookmarks yet.</p>
+        <p>{v.t('bookmarks.none')}</p>
       ),
     );
   });
@@ -190,15 +190,15 @@ export function followingRoutes(p: People) {
   app.get('/bookmarks/add', gate(p, 'user'), async (c) => {
     const v = await view(p, c);
     const article = await store.articles.get(c.req.query('article') ?? '');
-    if (!article) return page(p, c, v, 'Bookmark', <Notice text="No such article." kind="error" />, 404);
+    if (!article) return page(p, c, v, v.t('bookmarks.one'), <Notice text={v.t('bookmarks.noSuch')} kind="error" />, 404);
     return page(
       p,
       c,
       v,
-      'Bookmark',
+      v.t('bookmarks.one'),
       <>
         <p>Save “{article.title}” to your bookmarks?</p>
-        <Button v={v} action="/bookmarks/add" label="Save" fields={{ article_id: article.id }} />
+        <Button v={v} action="/bookmarks/add" label={v.t('bookmarks.save')} fields={{ article_id: article.id }} />
       </>,
     );
   });
