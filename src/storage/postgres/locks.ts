@@ -34,11 +34,15 @@ export async function openSessionLock(url: string, name: string): Promise<Sessio
         if (rows[0]?.ok) return;
         if (signal?.aborted) throw signal.reason;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          signal?.addEventListener('abort', () => {
+          const onAbort = () => {
             clearTimeout(timer);
             resolve();
-          });
+          };
+          const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          }, pollMs);
+          signal?.addEventListener('abort', onAbort, { once: true });
         });
         if (signal?.aborted) throw signal.reason;
       }
