@@ -165,3 +165,15 @@ describe('following pages through the catalogue', () => {
     expect((await get(app, ana, '/bookmarks')).html).toContain('No bookmarks yet.');
   });
 });
+
+describe('comment thread page through the catalogue', () => {
+  it('title, back link and sign-in prompt in Arabic', async () => {
+    anon.cookies.set('edition', '-.ar');
+    const { html } = await get(app, anon, `/article/${fx.ids.troops}/comments`);
+    expect(html).toContain('→ العودة إلى المقال');
+    expect(html).toContain('سجّل الدخول لتعلّق');
+    expect(html).toMatch(/<h1>التعليقات: [^<]+<\/h1>/);
+    anon.cookies.delete('edition');
+    expect((await get(app, anon, `/article/${fx.ids.troops}/comments`)).html).toContain('Sign in to comment');
+  });
+});

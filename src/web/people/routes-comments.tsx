@@ -32,7 +32,7 @@ export function commentRoutes(p: People) {
     // held ones are filtered by the list: visible to their author and to moderators only
     const comments = await store.comments.forTarget(type, id, ['published', 'held', 'deleted', 'removed']);
     const notice = c.req.query('held')
-      ? 'Thanks. Your comment is waiting for a moderator before others see it.'
+      ? v.t('comments.heldThanks')
       : null;
     const back =
       type === 'article' ? `/article/${encodeURIComponent(id)}` : `/story/${encodeURIComponent(id)}`;
@@ -40,10 +40,10 @@ export function commentRoutes(p: People) {
       p,
       c,
       v,
-      `Comments: ${target.title}`,
+      v.t('comments.title', { title: target.title }),
       <>
         <p>
-          <a href={back}>← Back to the {type}</a>
+          <a href={back}>{v.t(type === 'article' ? 'comments.backArticle' : 'comments.backStory')}</a>
         </p>
         <Notice text={notice} />
         <CommentList comments={comments} v={v} />
@@ -51,7 +51,7 @@ export function commentRoutes(p: People) {
           <ReplyForm v={v} c={{ targetType: type, targetId: id, parentId: null }} label={v.t('comments.add')} />
         ) : (
           <p>
-            <a href={`/signin?next=${encodeURIComponent(threadUrl(type, id))}`}>Sign in</a> to comment.
+            <a href={`/signin?next=${encodeURIComponent(threadUrl(type, id))}`}>{v.t('comments.signinToComment')}</a>
           </p>
         )}
         <p class="hint">
@@ -63,8 +63,10 @@ export function commentRoutes(p: People) {
   app.get('/article/:id/comments', thread('article'));
   app.get('/story/:id/comments', thread('story'));
 
-  const failure = async (c: Context, message: string, status: 400 | 403 | 404 | 429) =>
-    page(p, c, await view(p, c), 'Comments', <Notice text={message} kind="error" />, status);
+  const failure = async (c: Context, message: string, status: 400 | 403 | 404 | 429) => {
+    const v = await view(p, c);
+    return page(p, c, v, v.t('article.comments'), <Notice text={message} kind="error" />, status);
+  };
 
   app.post('/comments', gate(p, 'user'), csrf(p), async (c) => {
     const { user } = await who(p, c);
@@ -93,13 +95,13 @@ export function commentRoutes(p: People) {
       p,
       c,
       v,
-      'Edit your comment',
+      v.t('comments.editTitle'),
       <Form v={v} action={`/comments/${comment.id}/edit`}>
-        <label for="edit-body">Comment</label>
+        <label for="edit-body">{v.t('comments.comment')}</label>
         <textarea id="edit-body" name="body" rows={6} maxlength={5000} required>
           {comment.body}
         </textarea>
-        <button type="submit">Save</button>
+        <button type="submit">{v.t('comments.save')}</button>
       </Form>,
     );
   });
