@@ -53,7 +53,7 @@ async function run(ctx: CliContext): Promise<number> {
     logger,
     siteName: ctx.config.siteName,
     related: runtime.related,
-    health: async () => ({ fetching, jobs: await queue.counts() }),
+    health: async () => ({ fetching: fetching && role === 'all', jobs: await queue.counts() }),
     websub:
       fetching && runtime.pipeline.websub
         ? {
