@@ -177,3 +177,14 @@ describe('comment thread page through the catalogue', () => {
     expect((await get(app, anon, `/article/${fx.ids.troops}/comments`)).html).toContain('Sign in to comment');
   });
 });
+
+describe('password reset through the catalogue', () => {
+  it('the reset form in Arabic', async () => {
+    anon.cookies.set('edition', '-.ar');
+    const { html } = await get(app, anon, '/reset');
+    expect(html).toContain('<h1>أعد تعيين كلمة المرور</h1>');
+    expect(html).toContain('>أرسل الرابط</button>');
+    anon.cookies.delete('edition');
+    expect((await get(app, anon, '/reset')).html).toContain('>Send the link</button>');
+  });
+});

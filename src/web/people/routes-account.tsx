@@ -162,18 +162,18 @@ export function accountRoutes(p: People) {
   app.get('/reset', async (c) => {
     const v = await view(p, c);
     const sent = c.req.query('sent')
-      ? 'If that address has an account, a link to reset its password is on its way.'
+      ? v.t('account.resetSent')
       : null;
     return page(
       p,
       c,
       v,
-      'Reset your password',
+      v.t('account.resetTitle'),
       <>
         <Notice text={sent} />
         <Form v={v} action="/reset">
-          <Field name="email" label="Email" type="email" auto="email" />
-          <button type="submit">Send the link</button>
+          <Field name="email" label={v.t('account.email')} type="email" auto="email" />
+          <button type="submit">{v.t('account.sendLink')}</button>
         </Form>
       </>,
     );
@@ -196,17 +196,17 @@ export function accountRoutes(p: People) {
       p,
       c,
       v,
-      'Choose a new password',
+      v.t('account.choosePassword'),
       <>
         <Notice text={error} kind="error" />
         <Form v={v} action={`/reset/${encodeURIComponent(token)}`}>
           <Field
             name="password"
-            label={`New password (at least ${MIN_PASSWORD} characters)`}
+            label={v.t('account.newPasswordMin', { n: MIN_PASSWORD })}
             type="password"
             auto="new-password"
           />
-          <button type="submit">Set the password</button>
+          <button type="submit">{v.t('account.setPassword')}</button>
         </Form>
       </>,
       error ? 400 : 200,
