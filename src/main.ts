@@ -1,7 +1,6 @@
 // Composition root: config -> store -> queue -> pipeline stages -> web / workers / poller.
 // The only file (with cli/) that wires concrete pieces together.
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Config } from './config/config.js';
 import type { Article } from './domain/types.js';
@@ -36,8 +35,6 @@ export interface Runtime {
   /** StoreQueue on SQLite; PgBossQueue when the store is PostgreSQL */
   queue: JobQueue<LedeCatalogue>;
   pipeline: PipelineDeps;
-  /** runs a process-item job so that its story placement is coordinated with other workers */
-  placement<T>(work: () => Promise<T>): Promise<T>;
   /** related articles for an article page: same story first, then shared entities */
   related(article: Article): Promise<Article[]>;
   close(): Promise<void>;
@@ -120,7 +117,6 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       ? await (await import('./storage/postgres/cluster-sync.js')).openClusterSync(config.databaseUrl)
       : null;
   let mark = clusterSync ? await clusterSync.mark() : '0';
-  const placing = new AsyncLocalStorage<{ held: boolean }>();
   const stories = createStoryPlacer({
     windowHours: config.clusterWindowHours,
     restored: await recentArticles(store, config.clusterWindowHours),
@@ -133,20 +129,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     readFeed: readFeedDocument,
     async extract(body, url, contentType) {
       const { text } = decodeBody(body, contentType, 'html');
-      const extracted = await (pool ? pool.extract(text, url) : extractArticle!(text, url));
-      const turn = placing.getStore();
-      if (clusterSync && turn && !turn.held) {
-        // ingestPage goes on with enrich, place and store: that part runs one worker at a time
-        await clusterSync.enter();
-        turn.held = true;
-        for (;;) {
-          const synced = await clusterSync.placedSince(mark);
-          stories.observe(synced.articles);
-          if (synced.seq === mark) break;
-          mark = synced.seq;
-        }
-      }
-      return extracted;
+      return pool ? pool.extract(text, url) : extractArticle!(text, url);
     },
     enrich: enrichArticle,
     stories,
@@ -162,6 +145,23 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
               .digest('hex'),
         }
       : undefined,
+    exclusive: clusterSync
+      ? async (work) => {
+          await clusterSync.enter();
+          try {
+            // learn first what the other workers placed since this one's last turn
+            for (;;) {
+              const synced = await clusterSync.placedSince(mark);
+              stories.observe(synced.articles);
+              if (synced.seq === mark) break;
+              mark = synced.seq;
+            }
+            return await work();
+          } finally {
+            await clusterSync.leave();
+          }
+        }
+      : undefined,
     logger,
     now: () => new Date().toISOString(),
   };
@@ -172,15 +172,6 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     store,
     queue,
     pipeline,
-    async placement(work) {
-      if (!clusterSync) return work();
-      const turn = { held: false };
-      try {
-        return await placing.run(turn, work);
-      } finally {
-        if (turn.held) await clusterSync.leave();
-      }
-    },
     async related(article) {
       const [sameStory, shared] = await Promise.all([
         article.storyId ? store.articles.list({ storyId: article.storyId, limit: 50 }) : [],
@@ -226,6 +217,6 @@ export function jobHandlers(runtime: Runtime): Handlers<LedeCatalogue> {
         if (result.status === 'failed')
           runtime.logger.debug({ source_id: payload.sourceId }, 'refresh failed');
       }),
-    'process-item': (payload) => final(() => runtime.placement(() => processItem(runtime.pipeline, payload))),
+    'process-item': (payload) => final(() => processItem(runtime.pipeline, payload)),
   };
 }

@@ -55,6 +55,8 @@ export interface PipelineDeps {
   schedule: { afterSuccess: typeof nextPollAfterSuccess; afterFailure: typeof nextPollAfterFailure };
   /** set when Lede has a public address: WebSub callbacks and per-source secrets */
   websub?: { callbackUrl(sourceId: string): string | null; secret(sourceId: string): Promise<string> };
+  /** runs story placement and storing one at a time when several processes share the store */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>;
   logger: Logger;
   now(): string;
 }

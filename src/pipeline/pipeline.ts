@@ -203,68 +203,72 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
       language: extracted.language ?? page.item?.language ?? null,
     });
 
-  const near = exactOf ? { id: exactOf.id, overlap: 1 } : stories.nearDuplicate(id, extracted.text);
   const source = page.sourceId ? await store.sources.get(page.sourceId) : null;
-  const placement = previous?.storyId
-    ? { storyId: previous.storyId, merged: [] as string[] }
-    : stories.place({
-        id,
-        title,
-        text: extracted.text,
-        published: publishedAt ?? now,
-        source: source?.id ?? extracted.siteName ?? new URL(canonicalUrl).hostname,
-        entities: enrichment.entities.map((e) => e.canonical ?? e.text),
-      });
+  // Placement and storing see and change the shared story state: one at a time across processes.
+  const exclusive = deps.exclusive ?? ((work) => work());
+  return exclusive(async () => {
+    const near = exactOf ? { id: exactOf.id, overlap: 1 } : stories.nearDuplicate(id, extracted.text);
+    const placement = previous?.storyId
+      ? { storyId: previous.storyId, merged: [] as string[] }
+      : stories.place({
+          id,
+          title,
+          text: extracted.text,
+          published: publishedAt ?? now,
+          source: source?.id ?? extracted.siteName ?? new URL(canonicalUrl).hostname,
+          entities: enrichment.entities.map((e) => e.canonical ?? e.text),
+        });
 
-  const article: Article = {
-    id,
-    url: page.url,
-    canonicalUrl,
-    sourceId: page.sourceId,
-    title,
-    byline: extracted.byline ?? (page.item?.authors?.length ? page.item.authors.join(', ') : null),
-    description: extracted.description ?? page.item?.summary ?? null,
-    publishedAt,
-    modifiedAt: extracted.modified,
-    language: enrichment.language ?? extracted.language,
-    siteName: extracted.siteName ?? source?.name ?? null,
-    section: extracted.section,
-    paywalled: extracted.paywalled,
-    text: extracted.text,
-    html: extracted.html,
-    leadImage:
-      extracted.leadImage ??
-      (page.item?.imageUrl ? { url: page.item.imageUrl, caption: null, credit: null } : null),
-    images: extracted.images,
-    category: enrichment.category,
-    enrichment,
-    storyId: placement.storyId,
-    contentHash,
-    duplicateOf: near && near.id !== id ? near.id : null,
-    fetchedAt: previous?.fetchedAt ?? now,
-    updatedAt: now,
-  };
-
-  await store.transaction(async (tx) => {
-    await tx.articles.upsert(article);
-    await tx.tags.setForArticle(id, deps.tagsFor(enrichment));
-    for (const mergedId of placement.merged) await tx.stories.recordMerge(mergedId, placement.storyId, now);
-    const members = await tx.articles.list({ storyId: placement.storyId, limit: 500 });
-    const previousStory = await tx.stories.get(placement.storyId);
-    await tx.stories.upsert(stories.summarize(placement.storyId, members, previousStory));
-  });
-  deps.logger.info(
-    {
-      article_id: id,
+    const article: Article = {
+      id,
       url: page.url,
-      source_id: page.sourceId,
-      story_id: placement.storyId,
-      duration_ms: Date.now() - started,
-      stage: 'ingest',
-    },
-    previous ? 'article updated' : 'article stored',
-  );
-  return article;
+      canonicalUrl,
+      sourceId: page.sourceId,
+      title,
+      byline: extracted.byline ?? (page.item?.authors?.length ? page.item.authors.join(', ') : null),
+      description: extracted.description ?? page.item?.summary ?? null,
+      publishedAt,
+      modifiedAt: extracted.modified,
+      language: enrichment.language ?? extracted.language,
+      siteName: extracted.siteName ?? source?.name ?? null,
+      section: extracted.section,
+      paywalled: extracted.paywalled,
+      text: extracted.text,
+      html: extracted.html,
+      leadImage:
+        extracted.leadImage ??
+        (page.item?.imageUrl ? { url: page.item.imageUrl, caption: null, credit: null } : null),
+      images: extracted.images,
+      category: enrichment.category,
+      enrichment,
+      storyId: placement.storyId,
+      contentHash,
+      duplicateOf: near && near.id !== id ? near.id : null,
+      fetchedAt: previous?.fetchedAt ?? now,
+      updatedAt: now,
+    };
+
+    await store.transaction(async (tx) => {
+      await tx.articles.upsert(article);
+      await tx.tags.setForArticle(id, deps.tagsFor(enrichment));
+      for (const mergedId of placement.merged) await tx.stories.recordMerge(mergedId, placement.storyId, now);
+      const members = await tx.articles.list({ storyId: placement.storyId, limit: 500 });
+      const previousStory = await tx.stories.get(placement.storyId);
+      await tx.stories.upsert(stories.summarize(placement.storyId, members, previousStory));
+    });
+    deps.logger.info(
+      {
+        article_id: id,
+        url: page.url,
+        source_id: page.sourceId,
+        story_id: placement.storyId,
+        duration_ms: Date.now() - started,
+        stage: 'ingest',
+      },
+      previous ? 'article updated' : 'article stored',
+    );
+    return article;
+  });
 }
 
 /**
