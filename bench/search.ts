@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { registerFold } from '../src/storage/sqlite/fold.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import type { SearchQuery } from '../src/storage/store.js';
 import { generator, rng, vocabulary } from './synthetic.js';
@@ -38,6 +39,7 @@ async function build(): Promise<void> {
   }
   await store.close();
   const db = new Database(file);
+  registerFold(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');

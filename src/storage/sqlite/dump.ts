@@ -1,7 +1,7 @@
 // Export/import rows of a SQLite database (see ../dump/format.ts).
 import Database from 'better-sqlite3';
 import { DERIVED, type Dumper, orderTables, type Row } from '../dump/format.js';
-import { foldText } from './fold.js';
+import { registerFold } from './fold.js';
 import { migrate } from './migrate.js';
 import { utc } from './util.js';
 
@@ -9,9 +9,7 @@ export function openSqliteDumper(file: string): Dumper {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.function('lede_fold', { deterministic: true }, (t: unknown) =>
-    typeof t === 'string' ? foldText(t) : t,
-  );
+  registerFold(db);
   migrate(db);
   const tableNames = (): string[] =>
     (

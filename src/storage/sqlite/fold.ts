@@ -4,6 +4,7 @@
 // so "اسرائيل" finds "إسرائيل" and "الأردن" finds "والأردن". Every change stays inside a word,
 // so the folded text has the same tokens as the original and snippets highlight correctly.
 // Text without Arabic letters is returned unchanged.
+import type Database from 'better-sqlite3';
 
 /** Tashkeel (U+064B–U+0652), superscript alef (U+0670), tatweel (U+0640). */
 export const ARABIC_MARKS = '\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670\u0640';
@@ -32,4 +33,11 @@ export function foldText(text: string | null): string | null {
     .replace(/ى/g, 'ي')
     .replace(/ة/g, 'ه')
     .replace(WORD_RE, foldWord);
+}
+
+/** Registers lede_fold() for the FTS triggers: every connection that writes articles needs it. */
+export function registerFold(db: Database.Database): void {
+  db.function('lede_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldText(text) : text,
+  );
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
 import type { Store } from '../store.js';
-import { foldText } from './fold.js';
+import { registerFold } from './fold.js';
 import { migrate } from './migrate.js';
 import type { DB } from './schema.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -30,10 +30,7 @@ export async function openSqliteStore(file: string, options: SqliteOptions = {})
     if (!memory) raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
-    // used by the full-text triggers: must exist on every connection that writes articles
-    raw.function('lede_fold', { deterministic: true }, (text: unknown) =>
-      typeof text === 'string' ? foldText(text) : text,
-    );
+    registerFold(raw);
     migrate(raw);
   } catch (error) {
     raw.close();
