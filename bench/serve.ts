@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import type { Article, Enrichment, Story } from '../src/domain/types.js';
-import { splitSentences } from '../src/pipeline/enrich/sentences.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
-import { generator } from './synthetic.js';
+import { addSyntheticArticles } from './synthetic-store.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,112 +27,22 @@ const file = join(dir, 'lede.db');
 const done = join(dir, 'complete');
 const TARGET = 'bench-target';
 
-function enrichmentOf(text: string, hashtags: string[]): Enrichment {
-  const sentences = splitSentences(text);
-  const pick = (i: number) => sentences[Math.min(i, sentences.length - 1)];
-  return {
-    language: 'en',
-    category: 'world',
-    entities: [],
-    hashtags,
-    keyPoints: [0, 3, 7].map((i) => ({
-      text: text.slice(pick(i).start, pick(i).end),
-      start: pick(i).start,
-      end: pick(i).end,
-    })),
-    figures: [],
-    quotes: [],
-    events: [],
-    readingMinutes: Math.round(text.split(' ').length / 230),
-  };
-}
-
 async function build(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const store = await openSqliteStore(file);
-  const sources: string[] = [];
-  for (let i = 0; i < 50; i++) {
-    const added = await store.sources.add({
-      name: `Source ${i}`,
-      feedUrl: `https://s${i}.example/feed`,
-      country: 'GB',
-      language: 'en',
-      displayPolicy: 'full',
-    });
-    sources.push(added.source.id);
-  }
-  const next = generator({ seed: 3, days: 365 });
   const started = performance.now();
-  const batch = 2000;
-  for (let from = 0; from < TOTAL; from += batch) {
-    await store.transaction(async (tx) => {
-      for (let i = from; i < Math.min(TOTAL, from + batch); i++) {
-        const s = next(i, TOTAL);
-        const long = i === TOTAL - 1;
-        const text = long ? Array.from({ length: 10 }, (_, k) => next(k, 10).text).join('\n') : s.text;
-        const tags = [`tag-${i % 500}`, `tag-${(i * 7) % 500}`];
-        const article: Article = {
-          id: long ? TARGET : s.id,
-          url: `https://news.example/${s.id}`,
-          canonicalUrl: `https://news.example/${s.id}`,
-          sourceId: sources[s.sourceIndex],
-          title: s.title,
-          byline: 'Staff reporter',
-          description: s.description,
-          publishedAt: s.publishedAt,
-          modifiedAt: null,
-          language: 'en',
-          siteName: null,
-          section: null,
-          paywalled: false,
-          text,
-          html: '',
-          leadImage: {
-            url: `https://img.example/${s.id}.jpg`,
-            caption: 'A caption',
-            credit: 'Agency',
-            width: 1200,
-            height: 675,
-          },
-          images: [],
-          category: s.category,
-          enrichment: enrichmentOf(text, tags),
-          storyId: `story-${Math.floor(i / 5)}`,
-          contentHash: null,
-          duplicateOf: null,
-          fetchedAt: s.publishedAt,
-          updatedAt: s.publishedAt,
-        };
-        await tx.articles.upsert(article);
-        if (i % 10 === 0 || long)
-          await tx.tags.setForArticle(
-            article.id,
-            tags.map((slug) => ({ slug, name: slug, type: 'topic' as const })),
-          );
-        if (i % 5 === 4 || long) {
-          const story: Story = {
-            id: article.storyId as string,
-            title: s.title,
-            leadArticleId: article.id,
-            articleCount: 5,
-            sourceCount: 3,
-            category: s.category,
-            firstPublishedAt: s.publishedAt,
-            lastPublishedAt: s.publishedAt,
-            mergedInto: null,
-            createdAt: s.publishedAt,
-            updatedAt: s.publishedAt,
-          };
-          await tx.stories.upsert(story);
-        }
-      }
-    });
-    if ((from / batch) % 10 === 9)
-      process.stderr.write(
-        `  ${from + batch} articles, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
-      );
-  }
+  await addSyntheticArticles(store, {
+    total: TOTAL,
+    days: 365,
+    longId: TARGET,
+    onBatch: (stored) => {
+      if ((stored / 2000) % 10 === 0)
+        process.stderr.write(
+          `  ${stored} articles, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+        );
+    },
+  });
   await store.close();
   writeFileSync(done, `${TOTAL}\n`);
   console.log(
