@@ -20,7 +20,7 @@ import {
 } from './live-story.js';
 import { StoryIndex } from './story-index.js';
 import type { ClusterAssignment, ClusterInput } from './types.js';
-import { type DocFeatures, DocumentFrequency, docFeatures, topKeys } from './vectors.js';
+import { type DocFeatures, DocumentFrequency, docFeatures, topIds } from './vectors.js';
 
 export interface ClustererOptions {
   /** stories with no article for this long leave the index */
@@ -78,7 +78,7 @@ export class StoryClusterer {
   readonly options: ClustererOptions;
   private readonly df: DocumentFrequency;
   private readonly stories = new Map<string, LiveStory>();
-  private readonly index = new StoryIndex();
+  private readonly index = new StoryIndex<LiveStory>();
   private readonly aliases = new Map<string, string>();
   private clock = Number.NEGATIVE_INFINITY;
   private lastSweep = Number.NEGATIVE_INFINITY;
@@ -174,12 +174,15 @@ export class StoryClusterer {
   }
 
   private candidates(features: DocFeatures, weighted: WeightedChannels): ScoredStory[] {
-    const keys: Array<[string, number]> = [];
-    for (const key of topKeys(weighted.body.v, 12)) keys.push([key, 1]);
-    for (const key of topKeys(weighted.names.v, 8)) keys.push([key, 1.5]);
-    const ids = this.index.candidates(keys, this.options.maxCandidates);
+    const found = this.index.candidates(
+      [
+        { keys: topIds(weighted.body, 12), weight: 1 },
+        { keys: topIds(weighted.names, 8), weight: 1.5 },
+      ],
+      this.options.maxCandidates,
+    );
     const years = new Map<number, number>(features.year === null ? [] : [[features.year, 1]]);
-    return this.rank(weighted, features.time, years, features.days, ids);
+    return this.rank(weighted, features.time, years, features.days, found);
   }
 
   private rank(
@@ -187,11 +190,10 @@ export class StoryClusterer {
     time: number | null,
     years: ReadonlyMap<number, number>,
     days: number,
-    ids: string[],
+    found: LiveStory[],
   ): ScoredStory[] {
-    const out: ScoredStory[] = [];
-    for (const id of ids) {
-      const story = this.stories.get(id)!;
+    const out: Array<ScoredStory & { seq: number }> = [];
+    for (const story of found) {
       let score = similarity(channels, story, this.options.weights);
       // the same kind of event on another date (a title defence, an emergency patch years
       // apart) is another story however alike the words; checked while a story is young, as
@@ -205,11 +207,9 @@ export class StoryClusterer {
       if (time !== null && story.last !== null) {
         score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
       }
-      out.push({ storyId: id, score });
+      out.push({ storyId: story.id, score, seq: story.seq });
     }
-    out.sort(
-      (a, b) => b.score - a.score || this.stories.get(a.storyId)!.seq - this.stories.get(b.storyId)!.seq,
-    );
+    out.sort((a, b) => b.score - a.score || a.seq - b.seq);
     return out;
   }
 
@@ -221,14 +221,13 @@ export class StoryClusterer {
     let target = grown;
     for (let round = 0; round < 3; round++) {
       if (target.size < this.options.mergeMinSize) break;
-      const keys = storyKeys(target).map((key): [string, number] => [key, 1]);
-      const ids = this.index.candidates(keys, 6);
+      const found = this.index.candidates([{ keys: storyKeys(target), weight: 1 }], 6);
       const others = this.rank(
         storyChannels(target),
         target.last,
         target.years,
         target.days,
-        ids.filter((id) => id !== target.id),
+        found.filter((story) => story !== target),
       );
       const best = others[0];
       if (!best || best.score < this.options.mergeThreshold) break;
@@ -245,7 +244,7 @@ export class StoryClusterer {
     mergeInto(older, younger, this.options.centroidTerms);
     this.drop(younger.id);
     this.aliases.set(younger.id, older.id);
-    this.index.set(older.id, storyKeys(older));
+    this.index.set(older, storyKeys(older));
     merged.push(younger.id);
     return older;
   }
@@ -260,7 +259,7 @@ export class StoryClusterer {
   private create(id: string, doc: ClusterInput, features: DocFeatures, weighted: WeightedChannels): void {
     const story = newStory(id, this.sequence++, doc.id, features, weighted);
     this.stories.set(id, story);
-    this.index.set(id, storyKeys(story));
+    this.index.set(story, storyKeys(story));
   }
 
   /** Adds the article to the story; true when the story was re-indexed. */
@@ -268,13 +267,15 @@ export class StoryClusterer {
     absorb(story, features, weighted, this.options.halfLifeHours, this.options.centroidTerms);
     // a grown story's top keys drift slowly: re-index while it is young, then every 4th article
     if (story.size > 4 && story.size % 4 !== 0) return false;
-    this.index.set(story.id, storyKeys(story));
+    this.index.set(story, storyKeys(story));
     return true;
   }
 
   private drop(id: string): void {
+    const story = this.stories.get(id);
+    if (!story) return;
     this.stories.delete(id);
-    this.index.remove(id);
+    this.index.remove(story);
   }
 
   /** Evicts stories whose latest article is older than the window (a few times per window). */

@@ -1,7 +1,9 @@
 // The clusterer's state for one story in the window: sparse decayed centroids of its articles'
 // body terms, headline terms and names, and when it last grew.
 import {
-  addScaled,
+  addSparse,
+  addWeighted,
+  asWeighted,
   type DocFeatures,
   type DocumentFrequency,
   dotCosine,
@@ -21,6 +23,7 @@ export interface Channels {
   numbers: Sparse;
 }
 export type ChannelWeights = Record<keyof Channels, number>;
+type ChannelCounts = Record<keyof Channels, Map<string, number>>;
 
 export interface LiveStory extends Channels {
   id: string;
@@ -52,7 +55,7 @@ export type WeightedChannels = Record<keyof Channels, Weighted>;
  * pass over the shared terms.
  */
 export function weighChannels(
-  c: Channels,
+  c: ChannelCounts,
   df: DocumentFrequency,
   bodyTerms: number,
   learn = false,
@@ -72,10 +75,10 @@ export function weighChannels(
 /** A story's centroids seen as a query (for story-to-story comparison before a merge). */
 export function storyChannels(story: LiveStory): WeightedChannels {
   return {
-    body: { v: story.body, norm: story.bodyNorm },
-    title: { v: story.title, norm: story.titleNorm },
-    names: { v: story.names, norm: story.namesNorm },
-    numbers: { v: story.numbers, norm: story.numbersNorm },
+    body: asWeighted(story.body, story.bodyNorm),
+    title: asWeighted(story.title, story.titleNorm),
+    names: asWeighted(story.names, story.namesNorm),
+    numbers: asWeighted(story.numbers, story.numbersNorm),
   };
 }
 
@@ -112,7 +115,7 @@ export function newStory(
 
 /** Each article counts once whatever its length: its vectors are added at unit length. */
 function addDoc(story: LiveStory, w: WeightedChannels): void {
-  for (const c of CHANNELS) addScaled(story[c], w[c].v, 1 / w[c].norm);
+  for (const c of CHANNELS) addWeighted(story[c], w[c], 1 / w[c].norm);
   story.size++;
 }
 
@@ -155,7 +158,7 @@ export function absorb(
 
 /** Folds `younger` into `older` (which keeps its id). */
 export function mergeInto(older: LiveStory, younger: LiveStory, centroidTerms: number): void {
-  for (const c of CHANNELS) addScaled(older[c], younger[c], 1);
+  for (const c of CHANNELS) addSparse(older[c], younger[c]);
   older.size += younger.size;
   for (const [year, count] of younger.years) addYear(older.years, year, count);
   older.days |= younger.days;
@@ -192,6 +195,6 @@ export function similarity(a: WeightedChannels, story: LiveStory, w: ChannelWeig
 }
 
 /** The keys a story is found by: its heaviest body terms and names. */
-export function storyKeys(story: LiveStory): string[] {
+export function storyKeys(story: LiveStory): number[] {
   return [...topKeys(story.body, 24), ...topKeys(story.names, 16)];
 }

@@ -1,17 +1,24 @@
-// Inverted index from top terms and names to the live stories that carry them. Candidate
+// Inverted index from top term and name ids to the live stories that carry them. Candidate
 // retrieval reads only the postings of an article's own top keys, so the cost of placing an
 // article follows the size of the window, never the size of the archive.
 
-export class StoryIndex {
-  private readonly postings = new Map<string, Set<string>>();
-  private readonly keysOf = new Map<string, string[]>();
+/** Keys of one kind (body terms, names) with the weight a shared key gives a candidate. */
+export interface KeyGroup {
+  keys: readonly number[];
+  weight: number;
+}
+
+export class StoryIndex<T> {
+  private readonly postings = new Map<number, Set<T>>();
+  private readonly keysOf = new Map<T, number[]>();
 
   /** Replaces the keys a story is indexed under. */
-  set(storyId: string, keys: string[]): void {
-    const old = this.keysOf.get(storyId);
-    const next = new Set(keys);
+  set(story: T, keys: readonly number[]): void {
+    const old = this.keysOf.get(story);
+    const next = [...new Set(keys)];
     if (old) {
-      for (const key of old) if (!next.has(key)) this.unpost(key, storyId);
+      const kept = new Set(next);
+      for (const key of old) if (!kept.has(key)) this.unpost(key, story);
     }
     for (const key of next) {
       let set = this.postings.get(key);
@@ -19,14 +26,14 @@ export class StoryIndex {
         set = new Set();
         this.postings.set(key, set);
       }
-      set.add(storyId);
+      set.add(story);
     }
-    this.keysOf.set(storyId, [...next]);
+    this.keysOf.set(story, next);
   }
 
-  remove(storyId: string): void {
-    for (const key of this.keysOf.get(storyId) ?? []) this.unpost(key, storyId);
-    this.keysOf.delete(storyId);
+  remove(story: T): void {
+    for (const key of this.keysOf.get(story) ?? []) this.unpost(key, story);
+    this.keysOf.delete(story);
   }
 
   /**
@@ -34,33 +41,40 @@ export class StoryIndex {
    * `maxPosting` stories is skipped: it says little and would cost a scan of the window. Ties
    * keep the order in which stories first met a key, so results are deterministic.
    */
-  candidates(keys: Array<[string, number]>, limit: number, maxPosting = 128): string[] {
-    const hits = new Map<string, number>();
-    for (const [key, weight] of keys) {
-      const set = this.postings.get(key);
-      if (!set || set.size > maxPosting) continue;
-      for (const id of set) hits.set(id, (hits.get(id) ?? 0) + weight);
+  candidates(groups: readonly KeyGroup[], limit: number, maxPosting = 128): T[] {
+    const hits = new Map<T, number>();
+    for (const { keys, weight } of groups) {
+      for (const key of keys) {
+        const set = this.postings.get(key);
+        if (!set || set.size > maxPosting) continue;
+        for (const story of set) hits.set(story, (hits.get(story) ?? 0) + weight);
+      }
     }
     // partial selection: keep the `limit` best in a small sorted array
-    const top: Array<[string, number]> = [];
-    for (const entry of hits) {
-      if (top.length === limit && entry[1] <= top[top.length - 1][1]) continue;
+    const top: T[] = [];
+    const scores: number[] = [];
+    for (const [story, score] of hits) {
+      if (top.length === limit && score <= scores[scores.length - 1]) continue;
       let at = top.length;
-      while (at > 0 && top[at - 1][1] < entry[1]) at--;
-      top.splice(at, 0, entry);
-      if (top.length > limit) top.pop();
+      while (at > 0 && scores[at - 1] < score) at--;
+      top.splice(at, 0, story);
+      scores.splice(at, 0, score);
+      if (top.length > limit) {
+        top.pop();
+        scores.pop();
+      }
     }
-    return top.map(([id]) => id);
+    return top;
   }
 
   get size(): number {
     return this.keysOf.size;
   }
 
-  private unpost(key: string, storyId: string): void {
+  private unpost(key: number, story: T): void {
     const set = this.postings.get(key);
     if (!set) return;
-    set.delete(storyId);
+    set.delete(story);
     if (set.size === 0) this.postings.delete(key);
   }
 }

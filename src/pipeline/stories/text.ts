@@ -83,9 +83,9 @@ const ABBREVIATIONS = new Set(
 /**
  * Name-like features of a text: lower-cased capitalised words that do not start a sentence
  * (or that appear capitalised elsewhere too), plus years (`y:2009`), which tell apart two
- * events of the same kind in different years.
+ * events of the same kind in different years. Keys start with `prefix`.
  */
-export function nameCounts(text: string): Map<string, number> {
+export function nameCounts(text: string, prefix = ''): Map<string, number> {
   const counts = new Map<string, number>();
   const starters = new Set<string>();
   const inside = new Set<string>();
@@ -100,7 +100,7 @@ export function nameCounts(text: string): Map<string, number> {
     const endsWithDot = token.endsWith('.');
     if (first >= 48 && first <= 57) {
       if (token.length >= 4 && YEAR.test(token.slice(0, 4)) && (token.length === 4 || !/\d/.test(token[4]))) {
-        const key = `y:${token.slice(0, 4)}`;
+        const key = `${prefix}y:${token.slice(0, 4)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       sentenceStart = endsWithDot;
@@ -114,12 +114,13 @@ export function nameCounts(text: string): Map<string, number> {
     let lower = clean.toLowerCase();
     if (lower.includes("'") || lower.includes('’')) lower = dropPossessive(lower.replace(/’/g, "'"));
     if (lower.length > 1 && !STOPWORDS.has(lower)) {
-      (sentenceStart ? starters : inside).add(lower);
-      if (!sentenceStart) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+      const key = prefix + lower;
+      (sentenceStart ? starters : inside).add(key);
+      if (!sentenceStart) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     sentenceStart = endsWithDot && clean.length > 1 && !ABBREVIATIONS.has(lower);
   }
-  for (const lower of starters) if (inside.has(lower)) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+  for (const key of starters) if (inside.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
 

@@ -1,37 +1,52 @@
-// Sparse vectors and the online document frequencies behind their IDF weights.
+// Sparse vectors over interned term ids, and the online document frequencies behind their IDF
+// weights. Terms are strings only until they are weighed: from there on every vector, centroid
+// and index key is a small integer, so scoring and retrieval hash numbers, not strings.
 import { eventDate, nameCounts, numberCounts, termCounts } from './text.js';
 
-export type Sparse = Map<string, number>;
+/** A centroid: term id -> weight. */
+export type Sparse = Map<number, number>;
+
+interface Term {
+  id: number;
+  df: number;
+}
 
 /**
- * Document frequencies learned from the stream itself. Bounded: when the vocabulary outgrows
- * `maxTerms`, terms seen in only one document are forgotten (they carry no similarity anyway).
+ * Document frequencies learned from the stream itself, and the term ids. Bounded: when the
+ * vocabulary outgrows `maxTerms`, terms seen in at most one document are forgotten (they carry
+ * no similarity anyway). Ids are never reused, so a centroid never meets a recycled id.
  */
 export class DocumentFrequency {
   n = 0;
-  readonly df = new Map<string, number>();
+  private readonly terms = new Map<string, Term>();
+  private nextId = 0;
   constructor(private readonly maxTerms = 400_000) {}
 
-  private forgetRare(): void {
-    if (this.df.size <= this.maxTerms) return;
-    for (const [key, count] of this.df) if (count <= 1) this.df.delete(key);
+  get size(): number {
+    return this.terms.size;
   }
 
-  idf(key: string): number {
-    return this.logN1() - logPlusOne(this.df.get(key) ?? 0) + 1;
+  /** The term's entry (created with no documents when new): one lookup for id and count. */
+  entry(key: string): Term {
+    let term = this.terms.get(key);
+    if (term === undefined) {
+      term = { id: this.nextId++, df: 0 };
+      this.terms.set(key, term);
+    }
+    return term;
   }
 
-  /** The IDF before the current document, counting the document in (one lookup for both). */
-  idfCounting(key: string): number {
-    const count = this.df.get(key) ?? 0;
-    this.df.set(key, count + 1);
-    return this.logN1() - logPlusOne(count) + 1;
+  /** IDF of a count of documents, against the documents seen so far. */
+  idfOf(df: number): number {
+    return this.logN1() - logPlusOne(df) + 1;
   }
 
-  /** Closes a document whose keys were counted with idfCounting. */
+  /** Closes a document whose terms were counted in. */
   endDocument(): void {
     this.n++;
-    this.forgetRare();
+    if (this.terms.size > this.maxTerms) {
+      for (const [key, term] of this.terms) if (term.df <= 1) this.terms.delete(key);
+    }
   }
 
   private logN1(): number {
@@ -45,30 +60,24 @@ export class DocumentFrequency {
   private logNFor = 0;
 }
 
-// log(1 + df) from a table for the common small counts: one logarithm fewer per term and article
+// log(1 + x) from a table for the common small counts: one logarithm fewer per term and article
 const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, i) => Math.log(i + 1));
 function logPlusOne(count: number): number {
   return count < LOG_TABLE.length ? LOG_TABLE[count] : Math.log(count + 1);
 }
 
-/** What the clusterer keeps of an article: term, headline and name weights (1 + log tf). */
+/** What the clusterer keeps of an article: term, headline, name and number counts. */
 export interface DocFeatures {
-  body: Sparse;
-  title: Sparse;
-  names: Sparse;
-  numbers: Sparse;
+  body: Map<string, number>;
+  title: Map<string, number>;
+  names: Map<string, number>;
+  numbers: Map<string, number>;
   /** the year the article's event seems to have happened (see eventDate), or null */
   year: number | null;
   /** weekdays the article names (bit set, Monday = 1) */
   days: number;
   /** epoch ms, or null when the article has no date */
   time: number | null;
-}
-
-function logTf(counts: Map<string, number>, prefix = ''): Sparse {
-  const out: Sparse = new Map();
-  for (const [key, count] of counts) out.set(prefix + key, 1 + Math.log(count));
-  return out;
 }
 
 /** Name keys carry a prefix so they share the DF table with body terms without colliding. */
@@ -84,75 +93,83 @@ export function docFeatures(
 ): DocFeatures {
   // the event is in the first screens of an article; a bound keeps long features cheap
   const lead = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  const body = logTf(termCounts(`${title}\n${lead}`));
-  const counts = nameCounts(`${title}.\n${lead}`);
+  const full = `${title}\n${lead}`;
+  const names = nameCounts(`${title}.\n${lead}`, NAME_PREFIX);
   for (const entity of entities ?? []) {
-    const key = entity.toLowerCase();
-    counts.set(key, (counts.get(key) ?? 0) + 2);
+    const key = NAME_PREFIX + entity.toLowerCase();
+    names.set(key, (names.get(key) ?? 0) + 2);
   }
-  const numbers = logTf(numberCounts(`${title}\n${lead}`));
-  const { year, days } = eventDate(`${title}\n${lead}`);
+  const { year, days } = eventDate(full);
   return {
-    body,
-    title: logTf(termCounts(title)),
-    names: logTf(counts, NAME_PREFIX),
-    numbers,
+    body: termCounts(full),
+    title: termCounts(title),
+    names,
+    numbers: numberCounts(full),
     year,
     days,
     time,
   };
 }
 
-/** A vector with its IDF weights applied once and its norm, for scoring against many stories. */
+/** A weighted article vector: parallel ids and weights, with its norm. */
 export interface Weighted {
-  v: Sparse;
+  ids: number[];
+  w: number[];
   norm: number;
 }
 
-/** IDF-weights a vector; with `count`, the document's keys are counted into `df` on the way. */
+/**
+ * (1 + log tf) · IDF weights of term counts; with `count`, the document's terms are counted
+ * into `df` on the way (the IDF is the one from before this document). A long article keeps
+ * its `limit` heaviest terms: they carry nearly all of the cosine.
+ */
 export function weigh(
-  v: Sparse,
+  counts: Map<string, number>,
   df: DocumentFrequency,
   limit = Number.POSITIVE_INFINITY,
   count = false,
 ): Weighted {
-  const out: Sparse = new Map();
+  const ids: number[] = [];
+  const w: number[] = [];
+  for (const [key, tf] of counts) {
+    const term = df.entry(key);
+    const idf = df.idfOf(term.df);
+    if (count) term.df++;
+    ids.push(term.id);
+    w.push((1 + logPlusOne(tf - 1)) * idf);
+  }
+  if (ids.length > limit) keepHeaviest(ids, w, limit);
   let sum = 0;
-  if (v.size <= limit) {
-    for (const [key, w] of v) {
-      const x = w * (count ? df.idfCounting(key) : df.idf(key));
-      out.set(key, x);
-      sum += x * x;
-    }
-    return { v: out, norm: Math.sqrt(sum) || 1 };
-  }
-  // a long article keeps its heaviest terms: they carry nearly all of the cosine
-  const entries = [...v].map(([key, w]): [string, number] => [
-    key,
-    w * (count ? df.idfCounting(key) : df.idf(key)),
-  ]);
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const x of w) sum += x * x;
+  return { ids, w, norm: Math.sqrt(sum) || 1 };
+}
+
+/** Cuts parallel arrays down to their `limit` heaviest entries (ties: lower id first). */
+function keepHeaviest(ids: number[], w: number[], limit: number): void {
+  const order = ids.map((_, i) => i).sort((a, b) => w[b] - w[a] || ids[a] - ids[b]);
+  const keptIds = order.slice(0, limit).map((i) => ids[i]);
+  const keptW = order.slice(0, limit).map((i) => w[i]);
+  ids.length = limit;
+  w.length = limit;
   for (let i = 0; i < limit; i++) {
-    out.set(entries[i][0], entries[i][1]);
-    sum += entries[i][1] * entries[i][1];
+    ids[i] = keptIds[i];
+    w[i] = keptW[i];
   }
-  return { v: out, norm: Math.sqrt(sum) || 1 };
+}
+
+/** A centroid seen as a query vector. */
+export function asWeighted(v: Sparse, norm: number): Weighted {
+  return { ids: [...v.keys()], w: [...v.values()], norm };
 }
 
 /** Cosine of a weighted vector with a centroid of known norm. */
 export function dotCosine(a: Weighted, b: Sparse, bNorm: number): number {
-  if (a.v.size === 0 || b.size === 0) return 0;
+  const { ids, w } = a;
+  if (ids.length === 0 || b.size === 0) return 0;
   let dot = 0;
-  if (a.v.size <= b.size) {
-    for (const [key, x] of a.v) {
-      const y = b.get(key);
-      if (y !== undefined) dot += x * y;
-    }
-  } else {
-    for (const [key, y] of b) {
-      const x = a.v.get(key);
-      if (x !== undefined) dot += x * y;
-    }
+  for (let i = 0; i < ids.length; i++) {
+    const y = b.get(ids[i]);
+    if (y !== undefined) dot += w[i] * y;
   }
   return dot / (a.norm * (bNorm || 1));
 }
@@ -164,8 +181,14 @@ export function norm(v: Sparse): number {
 }
 
 /** target += scale * source */
-export function addScaled(target: Sparse, source: Sparse, scale: number): void {
-  for (const [key, w] of source) target.set(key, (target.get(key) ?? 0) + w * scale);
+export function addWeighted(target: Sparse, source: Weighted, scale: number): void {
+  const { ids, w } = source;
+  for (let i = 0; i < ids.length; i++) target.set(ids[i], (target.get(ids[i]) ?? 0) + w[i] * scale);
+}
+
+/** target += source */
+export function addSparse(target: Sparse, source: Sparse): void {
+  for (const [key, w] of source) target.set(key, (target.get(key) ?? 0) + w);
 }
 
 export function scaleInPlace(v: Sparse, factor: number): void {
@@ -176,20 +199,41 @@ export function scaleInPlace(v: Sparse, factor: number): void {
 export function prune(v: Sparse, limit: number): Sparse {
   // let the centroid overflow by half before sorting, so a sort happens every few articles
   if (v.size <= limit * 1.5) return v;
-  const ranked = [...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const ranked = [...v].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   return new Map(ranked.slice(0, limit));
 }
 
-/** The `limit` heaviest keys, heaviest first (a small sorted buffer, no full sort). */
-export function topKeys(v: Sparse, limit: number): string[] {
-  const top: Array<[string, number]> = [];
-  for (const [key, w] of v) {
-    const last = top[top.length - 1];
-    if (top.length === limit && (w < last[1] || (w === last[1] && key > last[0]))) continue;
-    let at = top.length;
-    while (at > 0 && (top[at - 1][1] < w || (top[at - 1][1] === w && top[at - 1][0] > key))) at--;
-    top.splice(at, 0, [key, w]);
-    if (top.length > limit) top.pop();
+/** Keeps the `limit` heaviest of (id, weight) offers, heaviest first (ties: lower id first). */
+class TopIds {
+  readonly ids: number[] = [];
+  private readonly w: number[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(id: number, weight: number): void {
+    const { ids, w, limit } = this;
+    const n = ids.length;
+    if (n === limit && (weight < w[n - 1] || (weight === w[n - 1] && id > ids[n - 1]))) return;
+    let at = n;
+    while (at > 0 && (w[at - 1] < weight || (w[at - 1] === weight && ids[at - 1] > id))) at--;
+    ids.splice(at, 0, id);
+    w.splice(at, 0, weight);
+    if (ids.length > limit) {
+      ids.pop();
+      w.pop();
+    }
   }
-  return top.map(([key]) => key);
+}
+
+/** The `limit` heaviest ids of an article vector, heaviest first. */
+export function topIds(v: Weighted, limit: number): number[] {
+  const top = new TopIds(limit);
+  for (let i = 0; i < v.ids.length; i++) top.offer(v.ids[i], v.w[i]);
+  return top.ids;
+}
+
+/** The `limit` heaviest ids of a centroid, heaviest first. */
+export function topKeys(v: Sparse, limit: number): number[] {
+  const top = new TopIds(limit);
+  for (const [id, w] of v) top.offer(id, w);
+  return top.ids;
 }
