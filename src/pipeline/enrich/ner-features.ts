@@ -1,7 +1,8 @@
 /**
  * Features of the entity tagger (METHODS.md, Entities): word, shape, affixes, two words either side,
- * gazetteer membership, document evidence. The same code serves training and tagging,
- * so the model always sees what it was trained on.
+ * gazetteer membership, document evidence. Training learns the features by name (featureStrings);
+ * the tagger computes the same ones from these definitions without building names, and a test
+ * checks that both agree, so the model always sees what it was trained on.
  */
 import type { Gazetteer } from './gazetteer.js';
 
@@ -41,7 +42,7 @@ export function shape(word: string): string {
 
 /** isCapsSentence by sentence array: docEvidence and the tagger ask about the same arrays. */
 const capsOf = new WeakMap<readonly string[], boolean>();
-function capsSentence(words: readonly string[]): boolean {
+export function capsSentence(words: readonly string[]): boolean {
   let caps = capsOf.get(words);
   if (caps === undefined) {
     caps = isCapsSentence(words);
@@ -106,19 +107,6 @@ export function docEvidence(sentences: ReadonlyArray<readonly string[]>): DocEvi
   return { title, lower };
 }
 
-/**
- * Receives features as parts whose concatenation is the feature name: training joins them into
- * strings, tagging hashes them without building strings (ner-model.ts).
- */
-export interface FeatureSink {
-  token(i: number): void;
-  f(a: string, b?: string, c?: string, d?: string, e?: string): void;
-  /** the word features of token i (SELF of lower[i], AROUND from its neighbours) */
-  lexical(lower: readonly string[], i: number): void;
-  /** the shape features of token i: SHAPES prefixes (capitals variant in a caps sentence) */
-  shaped(shapes: readonly string[], i: number, caps: boolean): void;
-}
-
 /** Features of a lower-cased word by itself: [prefix, part of the word or null when absent]. */
 export const SELF: ReadonlyArray<readonly [string, (w: string) => string | null]> = [
   ['w=', (w) => w],
@@ -141,9 +129,23 @@ export const SHAPES: ReadonlyArray<readonly [string, string, number]> = [
   ['S-1=', 'S^-1=', -1],
   ['S+1=', 'S^+1=', 1],
 ];
+/** Prefixes of the other static features (the tagger hashes them in ner-model.ts). */
+export const PREFIX = {
+  bias: 'b',
+  word: 'W=',
+  pairBefore: 'ww-1=',
+  pairAfter: 'ww+1=',
+  shapeTriple: 's=',
+  first: 'first|',
+  gaz: 'g=',
+  gazBefore: 'g-1=',
+  gazAfter: 'g+1=',
+  doc: 'd=',
+} as const;
 
-export function wordAt(lower: readonly string[], i: number): string {
-  return i < 0 ? '<s>' : i >= lower.length ? '</s>' : lower[i];
+/** The marker standing for position i outside the sentence ("<s>", "</s>"), or values[i]. */
+export function wordAt(values: readonly string[], i: number): string {
+  return i < 0 ? '<s>' : i >= values.length ? '</s>' : values[i];
 }
 
 const shapeCache = new Map<string, string>();
@@ -158,128 +160,83 @@ export function cachedShape(word: string): string {
   return s;
 }
 
-const docKeys = new Map<string, string>();
-/** The same few "d=" values over and over: interned, so their hashes are cached. */
-function docKey(t: string, l: string, where: string): string {
-  const raw = `${t}${l}|${where}`;
-  let key = docKeys.get(raw);
-  if (key === undefined) {
-    if (docKeys.size > 10_000) docKeys.clear();
-    key = raw;
-    docKeys.set(raw, key);
-  }
-  return key;
+/** Document flags of a lower-cased word: 2 if seen title-cased elsewhere, 1 if seen lower-cased. */
+export function docFlags(doc: DocEvidence, lower: string): number {
+  return (doc.title.has(lower) ? 2 : 0) + (doc.lower.has(lower) ? 1 : 0);
 }
 
-/** "d=" keys by document flags (title 2, lower 1), then by where ("c", "f" or the token's shape). */
-const DOC_KEYS = [0, 1, 2, 3].map(() => new Map<string, string>());
-function docKeyOf(flags: number, where: string): string {
-  const byWhere = DOC_KEYS[flags];
-  let key = byWhere.get(where);
-  if (key === undefined) {
-    if (byWhere.size > 10_000) byWhere.clear();
-    // a shape is never "c" or "f" (letters become x or X), so the three kinds cannot collide
-    key = docKey(flags & 2 ? 'T' : '', flags & 1 ? 'L' : '', where.length > 2 ? where.slice(0, 2) : where);
-    byWhere.set(where, key);
-  }
-  return key;
+/** "d=" key of the flags and where the token is: "c" (caps sentence), "f" (first) or its shape. */
+export function docKey(flags: number, where: string): string {
+  // a shape is never "c" or "f" (letters become x or X), so the three kinds cannot collide
+  return `${flags & 2 ? 'T' : ''}${flags & 1 ? 'L' : ''}|${where.length > 2 ? where.slice(0, 2) : where}`;
 }
 
-/** "|shape|" per shape, so the "s=" feature builds no string per token. */
-const BARRED = new Map<string, string>();
-function barred(shp: string): string {
-  let b = BARRED.get(shp);
-  if (b === undefined) {
-    if (BARRED.size > 50_000) BARRED.clear();
-    b = `|${shp}|`;
-    BARRED.set(shp, b);
-  }
-  return b;
-}
-
-/** Static features (not depending on predicted tags) for every token of one sentence. */
-export function sentenceFeatures(
+/** Gazetteer position and categories per token ("Bc" "I" "UR"; "" outside a name), or null if none. */
+export function gazetteerTags(
+  gazetteer: Gazetteer | null,
+  lower: readonly string[],
   words: readonly string[],
-  ctx: FeatureContext,
-  doc: DocEvidence | null,
-  sink: FeatureSink,
-  lower: readonly string[] = words.map((w) => w.toLowerCase()),
-  shapes: readonly string[] = words.map(cachedShape),
-): void {
-  const n = words.length;
-  const caps = capsSentence(words);
+): string[] | null {
+  if (!gazetteer) return null;
   let gaz: string[] | null = null;
-  if (ctx.gazetteer) {
-    for (const m of ctx.gazetteer.match(lower, words)) {
-      gaz ??= new Array(n).fill('');
-      for (let i = m.start; i < m.end; i++) {
-        const pos = i === m.start ? (m.end - m.start === 1 ? 'U' : 'B') : 'I';
-        gaz[i] = `${pos}${m.categories}`;
-      }
+  for (const m of gazetteer.match(lower, words)) {
+    gaz ??= new Array<string>(words.length).fill('');
+    for (let i = m.start; i < m.end; i++) {
+      const pos = i === m.start ? (m.end - m.start === 1 ? 'U' : 'B') : 'I';
+      gaz[i] = `${pos}${m.categories}`;
     }
   }
-  const w = (i: number) => wordAt(lower, i);
-  const s = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
-  const sh = caps ? 'S^' : 'S';
-  for (let i = 0; i < n; i++) {
-    sink.token(i);
-    const lw = lower[i];
-    sink.f('b');
-    sink.lexical(lower, i);
-    sink.shaped(shapes, i, caps);
-    if (!caps) sink.f('W=', words[i]);
-    sink.f('ww-1=', w(i - 1), '|', lw);
-    sink.f('ww+1=', lw, '|', w(i + 1));
-    sink.f(sh, 's=', s(i - 1), barred(shapes[i]), s(i + 1));
-    if (i === 0) sink.f('first|', shapes[i]);
-    if (gaz) {
-      const g = gaz[i];
-      for (let k = 1; k < g.length; k++) {
-        sink.f('g=', g[0], g[k]);
-        sink.f('g=', g[k], '|', sh);
-      }
-      if (i > 0 && gaz[i - 1]) sink.f('g-1=', gaz[i - 1]);
-      if (i + 1 < n && gaz[i + 1]) sink.f('g+1=', gaz[i + 1]);
-    }
-    if (doc) {
-      const flags = (doc.title.has(lw) ? 2 : 0) + (doc.lower.has(lw) ? 1 : 0);
-      sink.f('d=', docKeyOf(flags, caps ? 'c' : i === 0 ? 'f' : shapes[i]));
-    }
-  }
+  return gaz;
 }
 
-/** Features naming the word itself (dropped with the word in dropout training). */
-export const LEXICAL_PREFIXES = new Set(['W=', 'ww-1=', 'ww+1=', 't1w=']);
-
-/** The features as strings, one list per token (training, tests). */
+/**
+ * The static features (not depending on predicted tags) of every token of one sentence, as names:
+ * what training counts and learns. The tagger (ner-model.ts) computes the same features without
+ * building the names; ner-model.test.ts checks that both agree.
+ */
 export function featureStrings(
   words: readonly string[],
   ctx: FeatureContext,
   doc: DocEvidence | null,
 ): string[][] {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(cachedShape);
+  const caps = capsSentence(words);
+  const gaz = gazetteerTags(ctx.gazetteer, lower, words);
+  const sh = caps ? 'S^' : 'S';
   const out: string[][] = [];
-  let cur: string[] = [];
-  sentenceFeatures(words, ctx, doc, {
-    token() {
-      cur = [];
-      out.push(cur);
-    },
-    f(a, b = '', c = '', d = '', e = '') {
-      cur.push(a + b + c + d + e);
-    },
-    shaped(shapes, i, caps) {
-      for (const [p, pc, off] of SHAPES) cur.push((caps ? pc : p) + wordAt(shapes, i + off));
-    },
-    lexical(lower, i) {
-      for (const [p, part] of SELF) {
-        const v = part(lower[i]);
-        if (v !== null) cur.push(p + v);
+  for (let i = 0; i < n; i++) {
+    const lw = lower[i];
+    const cur: string[] = [PREFIX.bias];
+    for (const [p, part] of SELF) {
+      const v = part(lw);
+      if (v !== null) cur.push(p + v);
+    }
+    for (const [p, off] of AROUND) cur.push(p + wordAt(lower, i + off));
+    for (const [p, pc, off] of SHAPES) cur.push((caps ? pc : p) + wordAt(shapes, i + off));
+    if (!caps) cur.push(PREFIX.word + words[i]);
+    cur.push(`${PREFIX.pairBefore}${wordAt(lower, i - 1)}|${lw}`);
+    cur.push(`${PREFIX.pairAfter}${lw}|${wordAt(lower, i + 1)}`);
+    cur.push(`${sh}${PREFIX.shapeTriple}${wordAt(shapes, i - 1)}|${shapes[i]}|${wordAt(shapes, i + 1)}`);
+    if (i === 0) cur.push(PREFIX.first + shapes[i]);
+    if (gaz) {
+      const g = gaz[i];
+      for (let k = 1; k < g.length; k++) {
+        cur.push(PREFIX.gaz + g[0] + g[k]);
+        cur.push(`${PREFIX.gaz}${g[k]}|${sh}`);
       }
-      for (const [p, off] of AROUND) cur.push(p + wordAt(lower, i + off));
-    },
-  });
+      if (i > 0 && gaz[i - 1]) cur.push(PREFIX.gazBefore + gaz[i - 1]);
+      if (i + 1 < n && gaz[i + 1]) cur.push(PREFIX.gazAfter + gaz[i + 1]);
+    }
+    if (doc) cur.push(PREFIX.doc + docKey(docFlags(doc, lw), caps ? 'c' : i === 0 ? 'f' : shapes[i]));
+    out.push(cur);
+  }
   return out;
 }
+
+/** Features naming the word itself (dropped with the word in dropout training). */
+export const LEXICAL_PREFIXES = new Set(['W=', 'ww-1=', 'ww+1=', 't1w=']);
 
 /** Features that depend on the tags already chosen to the left (greedy decoding). */
 export function tagFeatures(prev: string, prev2: string, lowerWord: string, shp: string): string[] {

@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { featureStrings, tagFeatures } from './ner-features.js';
+import { Gazetteer } from './gazetteer.js';
+import { cachedShape, docEvidence, featureStrings, tagFeatures } from './ner-features.js';
 import { encodeModel, NerModel, type NerModelFile } from './ner-model.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER'];
@@ -34,6 +35,64 @@ describe('NerModel', () => {
       't1w=I-PER|un',
       't1s=I-PER|Xx',
     ]);
+  });
+
+  it('adds up every feature exactly as training names it (caps sentences, gazetteer, document evidence)', () => {
+    const tags = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
+    const gazetteer = new Gazetteer({
+      entries: [
+        ['new york', 'YR', 'US'],
+        ['paris', 'KY', 'FR'],
+        ['kim', 'F', ''],
+      ],
+    });
+    const ctx = { gazetteer };
+    const doc = [
+      ['Kim', 'Jong', 'Un', 'visited', 'New', 'York', 'and', 'Paris', '.'],
+      ['PARIS', 'TALKS', 'END', 'IN', 'NEW', 'YORK'],
+      ['The', 'U.S.', 'team', "'s", 'McDonald', 'won', '3-1', 'in', 'kim', 'town', 'near', 'Paris'],
+      ['Zoë', 'Ågren', 'said', ':', '"', 'New', 'York', '!', '"'],
+    ];
+    const evidence = docEvidence(doc);
+    const statics = doc.map((words) => featureStrings(words, ctx, evidence));
+    const dynamic = (prev: string, prev2: string, word: string) =>
+      tagFeatures(prev, prev2, word.toLowerCase(), cachedShape(word));
+    const names = new Set(statics.flat(2));
+    for (const words of doc)
+      for (const w of words)
+        for (const a of tags)
+          for (const b of [...tags, '<s>']) for (const f of dynamic(a, b, w)) names.add(f);
+    // integer weights, and one weight of 32000 so the quantisation scale is 1 and nothing rounds
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return (seed % 101) - 50;
+    };
+    for (let trial = 0; trial < 8; trial++) {
+      const weights: Record<string, number[]> = { scale: [32000, 0, 0, 0, 0] };
+      for (const name of names) weights[name] = tags.map(() => next());
+      const list = Object.keys(weights);
+      const buf = encodeModel(tags, list, Float64Array.from(list.flatMap((n) => weights[n])));
+      const m = NerModel.fromData(JSON.parse(gunzipSync(buf).toString('utf8')) as NerModelFile);
+      doc.forEach((words, s) => {
+        // the reference: greedy decoding over the named features, as in training
+        const expected: string[] = [];
+        let prev = 'O';
+        let prev2 = '<s>';
+        words.forEach((w, i) => {
+          const score = tags.map(() => 0);
+          for (const f of [...statics[s][i], ...dynamic(prev, prev2, w)])
+            weights[f].forEach((x, t) => {
+              score[t] += x;
+            });
+          const best = score.indexOf(Math.max(...score));
+          expected.push(tags[best]);
+          prev2 = prev;
+          prev = tags[best];
+        });
+        expect(m.tag(words, ctx, evidence)).toEqual(expected);
+      });
+    }
   });
 
   it('drops all-zero features when encoding and rejects a bad file', () => {

@@ -2,18 +2,26 @@
  * The averaged-perceptron entity tagger at run time: weights per (feature, tag), greedy left-to-right
  * decoding with the previous two tags as features (an I-X after O starts a new name).
  * File format (gzipped JSON): { tags, scale, features: string[], weights: base64 Int16 [feature][tag] }.
+ *
+ * Speed: the features are those of ner-features.ts, hashed (FNV-1a) into an open-addressing table
+ * instead of named. Everything that depends on one word alone (its affixes, its shape, its role as a
+ * neighbour) is summed once per word into contiguous vectors that stay cached across documents, so
+ * a token adds five vectors that sit side by side in memory plus a few hashed rows.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   AROUND,
   cachedShape,
+  capsSentence,
   type DocEvidence,
+  docFlags,
+  docKey,
   type FeatureContext,
+  gazetteerTags,
+  PREFIX,
   SELF,
   SHAPES,
-  sentenceFeatures,
-  wordAt,
 } from './ner-features.js';
 
 export interface NerModelFile {
@@ -25,32 +33,14 @@ export interface NerModelFile {
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
-// Copied once: the hot loop should not go through module bindings.
-const N_SELF = SELF.length;
-const N_AROUND = AROUND.length;
-const OFFSETS = AROUND.map(([, off]) => off);
 function fold(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
-}
-/** fold() over the parts of a feature name, without building the name. */
-function foldParts(seed: number, a: string, b?: string, c?: string, d?: string, e?: string): number {
-  let h = fold(seed, a);
-  if (b === undefined) return h;
-  h = fold(h, b);
-  if (c === undefined) return h;
-  h = fold(h, c);
-  if (d === undefined) return h;
-  h = fold(h, d);
-  return e === undefined ? h : fold(h, e);
 }
 /** 32-bit FNV-1a of a feature name; folding its parts one after another gives the same value. */
 export function featureHash(name: string): number {
   return fold(FNV_OFFSET, name);
 }
-// Hashes of the constant prefixes, so a new word costs one fold per feature.
-const SELF_SEEDS = SELF.map(([prefix]) => featureHash(prefix));
-const AROUND_SEEDS = AROUND.map(([prefix]) => featureHash(prefix));
 
 /** Slot of a hash in the table (murmur3 finaliser: FNV's low bits cluster for similar names). */
 function slot(h: number, mask: number): number {
@@ -61,13 +51,46 @@ function slot(h: number, mask: number): number {
   return (x ^ (x >>> 16)) & mask;
 }
 
+const START = '<s>';
+const END = '</s>';
+/** Neighbour offsets that have a vector of their own in a word's block. */
+const OFFSETS = [-2, -1, 1, 2] as const;
+/**
+ * Layout of a word's block in the pool, in vectors of one weight per tag: the word itself in a
+ * plain and in a capitals sentence, then the word as the neighbour at each of OFFSETS (plain,
+ * capitals), then its t1w rows (one per previous tag; -1 when absent).
+ */
+const SELF_VEC = 0;
+const NEIGHBOUR_VEC = (k: number, caps: number) => 2 + 2 * k + caps;
+const T1W_VEC = 2 + 2 * OFFSETS.length;
+const BLOCK_VECS = T1W_VEC + 1;
+
+/** Bounds of the caches kept across documents (checked between sentences). */
+const MAX_WORDS = 100_000;
+const MAX_SHAPES = 20_000;
+const MAX_TRIPLES = 200_000;
+
+/** What the tagger keeps per shape: its id (for the s= cache) and its rows. */
+interface ShapeInfo {
+  text: string;
+  id: number;
+  /** row of "first|shape" */
+  first: number;
+  /** rows of "d=" with the shape as where, by document flags */
+  doc: Int32Array;
+  /** rows of "t1s=<tag>|shape" by previous tag */
+  t1s: Int32Array;
+}
+
+/** What the tagger keeps per word as written. */
 interface WordInfo {
   lower: string;
-  entry: Int32Array;
-  shape: string;
-  shapeRows: Int32Array;
-  wRow: number;
-  t1s: Int32Array;
+  shape: ShapeInfo;
+  /** offset of the word's block in the pool */
+  at: number;
+  /** hash of "ww-1=<lower>|" and of "ww+1=<lower>|": the pair features fold the next word onto them */
+  pairBefore: number;
+  pairAfter: number;
 }
 
 export class NerModel {
@@ -77,16 +100,26 @@ export class NerModel {
   /** open addressing, key and value side by side (one cache line per probe): [hash, weight row + 1 (0 = empty)] */
   private readonly table: Int32Array;
   private readonly mask: number;
-  private scores = new Float64Array(0);
-
+  private readonly biasRow: number;
   /** rows of the tag features: t1 by previous tag, t2 by (tag before, previous tag) */
   private readonly t1Rows: Int32Array;
-  private readonly biasRow: number;
-  /** hash of "t1w=<tag>|" per tag */
-  private readonly t1wSeeds: Int32Array;
+  /** index tags.length of the tag before stands for the sentence start */
   private readonly t2Rows: Int32Array;
-  /** rows of t1s by shape, one per previous tag */
-  private readonly t1sRows = new Map<string, Int32Array>();
+  /** rows of "d=" in a capitals sentence and on a sentence's first token, by document flags */
+  private readonly docCaps: Int32Array;
+  private readonly docFirst: Int32Array;
+  private readonly outside: number;
+
+  /** word blocks (see BLOCK_VECS), summed weights per tag */
+  private pool = new Int32Array(0);
+  private poolUsed = 0;
+  private readonly words = new Map<string, WordInfo>();
+  private readonly shapes = new Map<string, ShapeInfo>();
+  /** rows of "s=" (shape before, shape, shape after) by shape ids and capitals flag */
+  private readonly triples = new Map<number, number>();
+  private start!: WordInfo;
+  private end!: WordInfo;
+  private scores = new Int32Array(0);
 
   constructor(tags: string[], features: string[], weights: Int16Array) {
     this.tags = tags;
@@ -105,24 +138,17 @@ export class NerModel {
       table[2 * i + 1] = f * tags.length + 1;
     }
     const nt = tags.length;
-    this.biasRow = this.row(featureHash('b'));
-    this.t1wSeeds = Int32Array.from(tags, (t) => featureHash(`t1w=${t}|`));
-    this.t1Rows = Int32Array.from(tags, (t) => this.row(featureHash(`t1=${t}`)));
-    // index nt of the tag before stands for the sentence start
+    this.outside = Math.max(0, tags.indexOf('O'));
+    this.biasRow = this.rowOf(PREFIX.bias);
+    this.t1Rows = Int32Array.from(tags, (t) => this.rowOf(`t1=${t}`));
     this.t2Rows = new Int32Array((nt + 1) * nt);
     for (let a = 0; a <= nt; a++) {
       for (let b = 0; b < nt; b++)
-        this.t2Rows[a * nt + b] = this.row(featureHash(`t2=${a < nt ? tags[a] : '<s>'}|${tags[b]}`));
+        this.t2Rows[a * nt + b] = this.rowOf(`t2=${a < nt ? tags[a] : START}|${tags[b]}`);
     }
-  }
-
-  private t1s(shp: string): Int32Array {
-    let rows = this.t1sRows.get(shp);
-    if (!rows) {
-      rows = Int32Array.from(this.tags, (t) => this.row(featureHash(`t1s=${t}|${shp}`)));
-      this.t1sRows.set(shp, rows);
-    }
-    return rows;
+    this.docCaps = this.docRows('c');
+    this.docFirst = this.docRows('f');
+    this.reset();
   }
 
   get featureCount(): number {
@@ -142,231 +168,187 @@ export class NerModel {
     }
   }
 
-  private addRow(row: number, at: number): void {
-    if (row < 0) return;
-    for (let t = 0; t < this.tags.length; t++) this.scores[at + t] += this.weights[row + t];
+  private rowOf(name: string): number {
+    return this.row(featureHash(name));
   }
 
-  private add(h: number, at: number): void {
-    this.addRow(this.row(h), at);
+  private docRows(where: string): Int32Array {
+    return Int32Array.from([0, 1, 2, 3], (flags) => this.rowOf(PREFIX.doc + docKey(flags, where)));
   }
 
-  /** Per lower-cased word: rows of its SELF features, then of the AROUND features naming it. */
-  private readonly entries = new Map<string, Int32Array>();
-  /**
-   * Summed weights of each cached word's SELF features plus the bias, one vector per word, so a
-   * token adds one vector instead of seven rows. e[0] of the word's entry is its offset here.
-   */
-  private selfPool = new Int32Array(0);
-  private selfUsed = 0;
-
-  private entry(w: string): Int32Array {
-    let e = this.entries.get(w);
-    if (e === undefined) {
-      const nt = this.tags.length;
-      // [self vector offset], AROUND rows, then t1w rows (one per previous tag)
-      e = new Int32Array(1 + N_AROUND + nt);
-      if (this.selfUsed + nt > this.selfPool.length) {
-        const grown = new Int32Array(Math.max(1024 * nt, this.selfPool.length * 2));
-        grown.set(this.selfPool.subarray(0, this.selfUsed));
-        this.selfPool = grown;
-      }
-      const at = this.selfUsed;
-      this.selfUsed += nt;
-      this.selfPool.fill(0, at, at + nt);
-      const add = (row: number) => {
-        if (row >= 0) for (let t = 0; t < nt; t++) this.selfPool[at + t] += this.weights[row + t];
-      };
-      add(this.biasRow);
-      for (let k = 0; k < N_SELF; k++) {
-        const part = SELF[k][1](w);
-        if (part !== null) add(this.row(fold(SELF_SEEDS[k], part)));
-      }
-      e[0] = at;
-      for (let k = 0; k < N_AROUND; k++) e[1 + k] = this.row(fold(AROUND_SEEDS[k], w));
-      for (let t = 0; t < nt; t++) e[1 + N_AROUND + t] = this.row(fold(this.t1wSeeds[t], w));
-      this.entries.set(w, e);
-    }
-    return e;
+  /** Empties the caches kept across documents; only between sentences (blocks live in the pool). */
+  private reset(): void {
+    this.words.clear();
+    this.shapes.clear();
+    this.triples.clear();
+    this.poolUsed = 0;
+    this.start = this.block(START, START, START);
+    this.end = this.block(END, END, END);
   }
 
-  /** Per shape: rows of the SHAPES features naming it, plain then capitals-sentence variants. */
-  private readonly shapeCache = new Map<string, Int32Array>();
-  private shapeRows(shp: string): Int32Array {
-    let rows = this.shapeCache.get(shp);
-    if (rows === undefined) {
-      if (this.shapeCache.size > 50_000) this.shapeCache.clear();
-      rows = new Int32Array(6);
-      for (let k = 0; k < 3; k++) {
-        rows[k] = this.row(featureHash(SHAPES[k][0] + shp));
-        rows[3 + k] = this.row(featureHash(SHAPES[k][1] + shp));
-      }
-      this.shapeCache.set(shp, rows);
-    }
-    return rows;
-  }
-
-  /** Rows of "s=" features (shape before, |shape|, shape after) by part: few shapes, so nearly all hit. */
-  private readonly tripleCache = new Map<string, Map<string, Map<string, Map<string, number>>>>();
-  private tripleSize = 0;
-  private shapeTriple(a: string, c: string, d: string, e: string): number {
-    let byPrev = this.tripleCache.get(a); // "S" or "S^"
-    if (byPrev === undefined) {
-      byPrev = new Map();
-      this.tripleCache.set(a, byPrev);
-    }
-    let byMid = byPrev.get(c);
-    if (byMid === undefined) {
-      byMid = new Map();
-      byPrev.set(c, byMid);
-    }
-    let byNext = byMid.get(d);
-    if (byNext === undefined) {
-      byNext = new Map();
-      byMid.set(d, byNext);
-    }
-    let row = byNext.get(e);
-    if (row === undefined) {
-      if (++this.tripleSize > 200_000) {
-        this.tripleCache.clear();
-        this.tripleSize = 0;
-      }
-      row = this.row(foldParts(FNV_OFFSET, a, 's=', c, d, e));
-      byNext.set(e, row);
-    }
-    return row;
-  }
-
-  /** Rows of two-part features ("w=" + word) by part: words recur, so most cost two Map lookups. */
-  private readonly rowCache = new Map<string, Map<string, number>>();
-  private cachedSize = 0;
-  private cachedRow(a: string, b: string): number {
-    let byWord = this.rowCache.get(a);
-    if (!byWord) {
-      byWord = new Map();
-      this.rowCache.set(a, byWord);
-    }
-    let row = byWord.get(b);
-    if (row === undefined) {
-      if (++this.cachedSize > 1_000_000) {
-        for (const m of this.rowCache.values()) m.clear();
-        this.cachedSize = 0;
-      }
-      row = this.row(fold(fold(FNV_OFFSET, a), b));
-      byWord.set(b, row);
-    }
-    return row;
-  }
-
-  /**
-   * What one word (as written) looks up: one map lookup per token instead of one per cache. Cleared
-   * with `entries` (its self vectors live in their pool) and when it grows large.
-   */
-  private docWords = new Map<string, WordInfo>();
-
-  private wordInfo(w: string): WordInfo {
-    let info = this.docWords.get(w);
+  private shapeInfo(text: string): ShapeInfo {
+    let info = this.shapes.get(text);
     if (info === undefined) {
-      const lower = w.toLowerCase();
-      const shp = cachedShape(w);
       info = {
-        lower,
-        entry: this.entry(lower),
-        shape: shp,
-        shapeRows: this.shapeRows(shp),
-        wRow: this.cachedRow('W=', w),
-        t1s: this.t1s(shp),
+        text,
+        id: this.shapes.size,
+        first: this.rowOf(PREFIX.first + text),
+        doc: this.docRows(text),
+        t1s: Int32Array.from(this.tags, (t) => this.rowOf(`t1s=${t}|${text}`)),
       };
-      this.docWords.set(w, info);
+      this.shapes.set(text, info);
     }
     return info;
   }
 
-  /** Tags one sentence: static features (ner-features.ts) hashed straight into scores, then greedy. */
+  private word(written: string): WordInfo {
+    let info = this.words.get(written);
+    if (info === undefined) {
+      info = this.block(written, written.toLowerCase(), cachedShape(written));
+      this.words.set(written, info);
+    }
+    return info;
+  }
+
+  /** Sums a word's features into a new block of the pool (layout at BLOCK_VECS). */
+  private block(written: string, lower: string, shape: string): WordInfo {
+    const nt = this.tags.length;
+    const need = BLOCK_VECS * nt;
+    if (this.poolUsed + need > this.pool.length) {
+      const grown = new Int32Array(Math.max(1024 * need, this.pool.length * 2));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    const at = this.poolUsed;
+    this.poolUsed += need;
+    const pool = this.pool;
+    pool.fill(0, at, at + need);
+    const add = (vec: number, row: number) => {
+      if (row < 0) return;
+      const to = at + vec * nt;
+      for (let t = 0; t < nt; t++) pool[to + t] += this.weights[row + t];
+    };
+    const self = [this.biasRow];
+    for (const [prefix, part] of SELF) {
+      const value = part(lower);
+      if (value !== null) self.push(this.rowOf(prefix + value));
+    }
+    for (const row of self) {
+      add(SELF_VEC, row);
+      add(SELF_VEC + 1, row);
+    }
+    add(SELF_VEC, this.rowOf(PREFIX.word + written)); // no word-as-written feature in capitals
+    for (const [prefix, capsPrefix, offset] of SHAPES) {
+      const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
+      add(k < 0 ? SELF_VEC : NEIGHBOUR_VEC(k, 0), this.rowOf(prefix + shape));
+      add(k < 0 ? SELF_VEC + 1 : NEIGHBOUR_VEC(k, 1), this.rowOf(capsPrefix + shape));
+    }
+    for (const [prefix, offset] of AROUND) {
+      const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
+      const row = this.rowOf(prefix + lower);
+      add(NEIGHBOUR_VEC(k, 0), row);
+      add(NEIGHBOUR_VEC(k, 1), row);
+    }
+    for (let t = 0; t < nt; t++) pool[at + T1W_VEC * nt + t] = this.rowOf(`t1w=${this.tags[t]}|${lower}`);
+    return {
+      lower,
+      shape: this.shapeInfo(shape),
+      at,
+      pairBefore: featureHash(`${PREFIX.pairBefore}${lower}|`),
+      pairAfter: featureHash(`${PREFIX.pairAfter}${lower}|`),
+    };
+  }
+
+  /** Row of the "s=" feature of a token by the shapes around it. */
+  private triple(before: ShapeInfo, mid: ShapeInfo, after: ShapeInfo, caps: number): number {
+    const key = ((before.id * MAX_SHAPES + mid.id) * MAX_SHAPES + after.id) * 2 + caps;
+    let row = this.triples.get(key);
+    if (row === undefined) {
+      row = this.rowOf(`${caps ? 'S^' : 'S'}${PREFIX.shapeTriple}${before.text}|${mid.text}|${after.text}`);
+      this.triples.set(key, row);
+    }
+    return row;
+  }
+
+  private addRow(row: number, at: number): void {
+    if (row < 0) return;
+    const scores = this.scores;
+    const weights = this.weights;
+    for (let t = 0; t < this.tags.length; t++) scores[at + t] += weights[row + t];
+  }
+
+  private addVec(from: number, at: number): void {
+    const scores = this.scores;
+    const pool = this.pool;
+    for (let t = 0; t < this.tags.length; t++) scores[at + t] += pool[from + t];
+  }
+
+  /** Tags one sentence: the static features of ner-features.ts summed per token, then greedy decoding. */
   tag(words: readonly string[], ctx: FeatureContext, doc: DocEvidence | null): string[] {
     const nt = this.tags.length;
     const n = words.length;
-    if (this.scores.length < words.length * nt) this.scores = new Float64Array(words.length * nt * 2);
-    this.scores.fill(0, 0, words.length * nt);
-    // Caches are bounded; they are cleared only here, before the sentence, so no entry fetched for
-    // it can lose its self vector (the pool is reused) while it is being tagged.
-    if (this.entries.size + n + 2 > 200_000) {
-      this.entries.clear();
-      this.docWords.clear();
-      this.selfUsed = 0;
-    } else if (this.docWords.size + n > 150_000) this.docWords.clear();
-    let at = 0;
-    let cur = 0;
+    if (
+      this.words.size + n > MAX_WORDS ||
+      this.shapes.size + n > MAX_SHAPES ||
+      this.triples.size + n > MAX_TRIPLES
+    )
+      this.reset();
     const infos = new Array<WordInfo>(n);
     const lower = new Array<string>(n);
-    const shapes = new Array<string>(n);
-    // entries of the words, with two sentence-boundary entries either side (AROUND reaches +-2)
-    const start = this.entry('<s>');
-    const end = this.entry('</s>');
-    const ents = new Array<Int32Array>(n + 4);
-    ents[0] = start;
-    ents[1] = start;
-    ents[n + 2] = end;
-    ents[n + 3] = end;
     for (let i = 0; i < n; i++) {
-      const info = this.wordInfo(words[i]);
-      infos[i] = info;
-      lower[i] = info.lower;
-      shapes[i] = info.shape;
-      ents[i + 2] = info.entry;
+      infos[i] = this.word(words[i]);
+      lower[i] = infos[i].lower;
     }
-    sentenceFeatures(
-      words,
-      ctx,
-      doc,
-      {
-        token: (i) => {
-          at = i * nt;
-          cur = i;
-        },
-        lexical: (_lower, i) => {
-          const from = ents[i + 2][0];
-          const pool = this.selfPool;
-          for (let t = 0; t < nt; t++) this.scores[at + t] += pool[from + t];
-          for (let k = 0; k < N_AROUND; k++) this.addRow(ents[i + 2 + OFFSETS[k]][1 + k], at);
-        },
-        shaped: (shapes, i, caps) => {
-          const base = caps ? 3 : 0;
-          this.addRow(infos[i].shapeRows[base], at);
-          for (let k = 1; k < 3; k++) {
-            const j = i + SHAPES[k][2];
-            const rows = j >= 0 && j < n ? infos[j].shapeRows : this.shapeRows(wordAt(shapes, j));
-            this.addRow(rows[base + k], at);
-          }
-        },
-        f: (a, b, c, d, e) => {
-          if (b === undefined && a === 'b') return; // the bias is in every word's self vector
-          if (a === 'W=' && c === undefined) this.addRow(infos[cur].wRow, at);
-          else if (b !== undefined && c === undefined) this.addRow(this.cachedRow(a, b), at);
-          else if (b === 's=' && d !== undefined && e !== undefined) this.addRow(this.shapeTriple(a, c as string, d, e), at);
-          else this.add(foldParts(FNV_OFFSET, a, b, c, d, e), at);
-        },
-      },
-      lower,
-      shapes,
-    );
-    const out: string[] = [];
-    const O = this.tags.indexOf('O');
-    let prev = O;
+    const at = (j: number) => (j < 0 ? this.start : j >= n ? this.end : infos[j]);
+    if (this.scores.length < n * nt) this.scores = new Int32Array(n * nt * 2);
+    this.scores.fill(0, 0, n * nt);
+    const caps = capsSentence(words) ? 1 : 0;
+    const gaz = gazetteerTags(ctx.gazetteer, lower, words);
+    for (let i = 0; i < n; i++) {
+      const to = i * nt;
+      const info = infos[i];
+      this.addVec(info.at + (SELF_VEC + caps) * nt, to);
+      for (let k = 0; k < OFFSETS.length; k++)
+        this.addVec(at(i + OFFSETS[k]).at + NEIGHBOUR_VEC(k, caps) * nt, to);
+      const before = at(i - 1);
+      const after = at(i + 1);
+      this.addRow(this.row(fold(before.pairBefore, info.lower)), to);
+      this.addRow(this.row(fold(info.pairAfter, after.lower)), to);
+      this.addRow(this.triple(before.shape, info.shape, after.shape, caps), to);
+      if (i === 0) this.addRow(info.shape.first, to);
+      if (gaz) this.addGazetteer(gaz, i, caps, to);
+      if (doc) {
+        const flags = docFlags(doc, info.lower);
+        this.addRow(caps ? this.docCaps[flags] : i === 0 ? this.docFirst[flags] : info.shape.doc[flags], to);
+      }
+    }
+    const out = new Array<string>(n);
+    let prev = this.outside;
     let prev2 = nt; // sentence start
-    for (let i = 0; i < words.length; i++) {
-      at = i * nt;
-      this.addRow(this.t1Rows[prev], at);
-      this.addRow(this.t2Rows[prev2 * nt + prev], at);
-      this.addRow(ents[i + 2][1 + N_AROUND + prev], at);
-      this.addRow(infos[i].t1s[prev], at);
+    for (let i = 0; i < n; i++) {
+      const to = i * nt;
+      this.addRow(this.t1Rows[prev], to);
+      this.addRow(this.t2Rows[prev2 * nt + prev], to);
+      this.addRow(this.pool[infos[i].at + T1W_VEC * nt + prev], to);
+      this.addRow(infos[i].shape.t1s[prev], to);
       let best = 0;
-      for (let t = 1; t < nt; t++) if (this.scores[at + t] > this.scores[at + best]) best = t;
+      for (let t = 1; t < nt; t++) if (this.scores[to + t] > this.scores[to + best]) best = t;
       prev2 = prev;
       prev = best;
-      out.push(this.tags[best]);
+      out[i] = this.tags[best];
     }
     return out;
+  }
+
+  /** Gazetteer features of token i (few tokens have any, so they are hashed by name). */
+  private addGazetteer(gaz: readonly string[], i: number, caps: number, to: number): void {
+    const g = gaz[i];
+    for (let k = 1; k < g.length; k++) {
+      this.addRow(this.rowOf(PREFIX.gaz + g[0] + g[k]), to);
+      this.addRow(this.rowOf(`${PREFIX.gaz}${g[k]}|${caps ? 'S^' : 'S'}`), to);
+    }
+    if (i > 0 && gaz[i - 1]) this.addRow(this.rowOf(PREFIX.gazBefore + gaz[i - 1]), to);
+    if (i + 1 < gaz.length && gaz[i + 1]) this.addRow(this.rowOf(PREFIX.gazAfter + gaz[i + 1]), to);
   }
 
   static fromFile(path: string | URL): NerModel {
