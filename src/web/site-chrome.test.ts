@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebFixture, type WebFixture } from '../../test/helpers/web-fixture.js';
+import { en } from './i18n/en.js';
 import { type App, csrfOf, get, newJar, peopleApp, post, signUpAndIn, submit } from './people/testing.js';
 
 let fx: WebFixture;
@@ -91,7 +92,9 @@ describe('comment counts on cards', () => {
 
     const spy = vi.spyOn(fx.store.comments, 'counts');
     const { html } = await get(app, anon, '/');
-    expect(html).toContain(`<a class="comment-count" href="/article/${fx.ids.troops}#comments">1 comment</a>`);
+    expect(html).toContain(
+      `<a class="comment-count" href="/article/${fx.ids.troops}#comments">1 comment</a>`,
+    );
     expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
     spy.mockClear();
     const world = await get(app, anon, '/category/world');
@@ -115,7 +118,14 @@ describe('page script', () => {
 describe('people pages style', () => {
   it('styles forms, threads, tables and the queue with logical properties and visible focus', () => {
     const css = readFileSync(new URL('./assets/style.css', import.meta.url), 'utf8');
-    for (const sel of ['.people form', '.comment-form', '.replies', '.people table', '.queue', ':focus-visible'])
+    for (const sel of [
+      '.people form',
+      '.comment-form',
+      '.replies',
+      '.people table',
+      '.queue',
+      ':focus-visible',
+    ])
       expect(css, sel).toContain(sel);
     const people = css.slice(css.indexOf('/* people pages'));
     // RTL-safe: no physical left/right in the people styles
@@ -186,5 +196,41 @@ describe('password reset through the catalogue', () => {
     expect(html).toContain('>أرسل الرابط</button>');
     anon.cookies.delete('edition');
     expect((await get(app, anon, '/reset')).html).toContain('>Send the link</button>');
+  });
+});
+
+describe('admin pages through the catalogue', () => {
+  it('the admin pages in Arabic, right to left, with no English string of theirs left', async () => {
+    const english = Object.entries(en)
+      .filter(([key, text]) => /^(admin|sources|role)\./.test(key) && !text.includes('{'))
+      .map(([, text]) => `>${text}<`);
+    admin.cookies.set('edition', '-.ar');
+    const pages = {
+      admin: await get(app, admin, '/admin'),
+      sources: await get(app, admin, '/admin/sources'),
+      source: await get(app, admin, `/admin/sources/${fx.sources.excerpt}`),
+      users: await get(app, admin, '/admin/users'),
+      moderation: await get(app, admin, '/admin/moderation'),
+      settings: await get(app, admin, '/admin/settings'),
+    };
+    for (const [name, { res, html }] of Object.entries(pages)) {
+      expect(res.status, name).toBe(200);
+      expect(html, name).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
+      expect(
+        english.filter((s) => html.includes(s)),
+        name,
+      ).toEqual([]);
+    }
+    expect(pages.admin.html).toContain('<a href="/admin/moderation">قائمة الإشراف</a>');
+    expect(pages.sources.html).toContain('<h2>أضف مصدرًا</h2>');
+    // the fixture's excerpt-only source has failed twice
+    expect(pages.sources.html).toContain('<td>يتعثّر (2 أخطاء)</td>');
+    expect(pages.source.html).toContain('<h1>المصدر: Excerpt Times</h1>');
+    expect(pages.users.html).toContain('aria-label="دور Root"');
+    expect(pages.users.html).toMatch(/<option value="admin" selected="">مدير<\/option>/);
+    expect(pages.moderation.html).toContain('<h2>بانتظار المراجعة (0)</h2>');
+    expect(pages.settings.html).toContain('<label for="s-name">اسم الموقع</label>');
+    admin.cookies.delete('edition');
+    expect((await get(app, admin, '/admin/sources')).html).toContain('<h2>Add a source</h2>');
   });
 });

@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import { setRole } from '../../accounts/commands.js';
 import { type Decision, decide } from '../../comments/commands.js';
 import { ROLES, type Role } from '../../domain/types.js';
+import type { Translate } from '../i18n/messages.js';
 import type { People } from './options.js';
 import { Button, Form, Notice, page, type View, view } from './render.js';
 import { sourceRoutes } from './routes-sources.js';
@@ -17,29 +18,30 @@ export function adminRoutes(p: People) {
 
   app.get('/admin', gate(p, 'moderator'), async (c) => {
     const v = await view(p, c);
+    const { t } = v;
     const admin = v.user?.role === 'admin';
     return page(
       p,
       c,
       v,
-      'Admin',
+      t('people.admin'),
       <ul>
         <li>
-          <a href="/admin/moderation">Moderation queue</a>
+          <a href="/admin/moderation">{t('admin.moderation')}</a>
         </li>
         {admin ? (
           <li>
-            <a href="/admin/sources">Sources</a>
+            <a href="/admin/sources">{t('admin.sources')}</a>
           </li>
         ) : null}
         {admin ? (
           <li>
-            <a href="/admin/users">Accounts</a>
+            <a href="/admin/users">{t('admin.accounts')}</a>
           </li>
         ) : null}
         {admin ? (
           <li>
-            <a href="/admin/settings">Site settings</a>
+            <a href="/admin/settings">{t('admin.settings')}</a>
           </li>
         ) : null}
       </ul>,
@@ -50,19 +52,20 @@ export function adminRoutes(p: People) {
 
   app.get('/admin/users', gate(p, 'admin'), async (c) => {
     const v = await view(p, c);
+    const { t } = v;
     const users = await store.users.list({ limit: 500 });
     return page(
       p,
       c,
       v,
-      'Accounts',
+      t('admin.accounts'),
       <table>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Since</th>
-            <th>Role</th>
+            <th>{t('admin.name')}</th>
+            <th>{t('account.email')}</th>
+            <th>{t('admin.since')}</th>
+            <th>{t('admin.role')}</th>
           </tr>
         </thead>
         <tbody>
@@ -73,14 +76,14 @@ export function adminRoutes(p: People) {
               <td>{u.createdAt.slice(0, 10)}</td>
               <td>
                 <Form v={v} action={`/admin/users/${u.id}/role`} class="inline">
-                  <select name="role" aria-label={`Role of ${u.name}`}>
+                  <select name="role" aria-label={t('admin.roleOf', { name: u.name })}>
                     {ROLES.map((r) => (
                       <option value={r} selected={r === u.role}>
-                        {r}
+                        {t(`role.${r}`)}
                       </option>
                     ))}
                   </select>
-                  <button type="submit">Set</button>
+                  <button type="submit">{t('admin.setRole')}</button>
                 </Form>
               </td>
             </tr>
@@ -95,8 +98,10 @@ export function adminRoutes(p: People) {
     const role = (await fields(c)).role as Role;
     if (!ROLES.includes(role)) return c.text('Bad role', 400);
     const result = await setRole(store, user!, c.req.param('id'), role);
-    if (!result.ok)
-      return page(p, c, await view(p, c), 'Accounts', <Notice text={result.message} kind="error" />, 400);
+    if (!result.ok) {
+      const v = await view(p, c);
+      return page(p, c, v, v.t('admin.accounts'), <Notice text={result.message} kind="error" />, 400);
+    }
     return c.redirect('/admin/users', 303);
   });
 
@@ -120,31 +125,32 @@ export function adminRoutes(p: People) {
 
   app.get('/admin/settings', gate(p, 'admin'), async (c) => {
     const v = await view(p, c);
+    const { t } = v;
     const s = await siteSettings(store, defaults());
     return page(
       p,
       c,
       v,
-      'Site settings',
+      t('admin.settings'),
       <>
-        <Notice text={c.req.query('saved') ? 'Saved.' : null} />
+        <Notice text={c.req.query('saved') ? t('admin.saved') : null} />
         <Form v={v} action="/admin/settings">
           <p>
-            <label for="s-name">Site name</label>
+            <label for="s-name">{t('admin.siteName')}</label>
             <br />
             <input id="s-name" name="name" value={s.name} required maxlength={80} />
           </p>
           <p>
-            <label for="s-ed">Editions (codes, comma-separated)</label>
+            <label for="s-ed">{t('admin.editions')}</label>
             <br />
             <input id="s-ed" name="editions" value={s.editions.join(', ')} />
           </p>
           <p>
-            <label for="s-lang">Default language</label>
+            <label for="s-lang">{t('admin.defaultLanguage')}</label>
             <br />
             <input id="s-lang" name="defaultLanguage" value={s.defaultLanguage} pattern="[a-z]{2,3}" />
           </p>
-          <button type="submit">Save</button>
+          <button type="submit">{t('admin.save')}</button>
         </Form>
       </>,
     );
@@ -169,8 +175,17 @@ export function adminRoutes(p: People) {
   return app;
 }
 
+const LOGGED = ['approve', 'remove', 'dismiss', 'role'] as const;
+
+/** A moderation log action in the reader's language; a code this page does not know stays as stored. */
+function loggedAction(t: Translate, action: string): string {
+  const known = LOGGED.find((l) => l === action);
+  return known ? t(`admin.logged.${known}`) : action;
+}
+
 async function moderationPage(p: People, c: Context, v: View) {
   const { store } = p.web;
+  const { t } = v;
   const [held, reported, log] = await Promise.all([
     store.comments.byStatus('held', { limit: 100 }),
     store.reports.open({ limit: 100 }),
@@ -182,12 +197,7 @@ async function moderationPage(p: People, c: Context, v: View) {
   const Actions = ({ id }: { id: string }) => (
     <>
       {(['approve', 'remove', 'dismiss'] as const).map((d) => (
-        <Button
-          v={v}
-          action={`/admin/moderation/${id}`}
-          label={d[0].toUpperCase() + d.slice(1)}
-          fields={{ decision: d }}
-        />
+        <Button v={v} action={`/admin/moderation/${id}`} label={t(`admin.${d}`)} fields={{ decision: d }} />
       ))}
     </>
   );
@@ -195,19 +205,23 @@ async function moderationPage(p: People, c: Context, v: View) {
     p,
     c,
     v,
-    'Moderation queue',
+    t('admin.moderation'),
     <>
-      <h2>Held for review ({held.length})</h2>
-      {held.length === 0 ? <p>Nothing is waiting.</p> : null}
+      <h2>{t('admin.held', { n: held.length })}</h2>
+      {held.length === 0 ? <p>{t('admin.nothingWaiting')}</p> : null}
       <ul class="queue">
         {held.map((h) => (
           <li>
             <p>
-              <strong>{h.authorName}</strong> on{' '}
-              <a href={`/${h.targetType}/${h.targetId}/comments#c-${h.id}`}>{h.targetType}</a> · score{' '}
-              {h.moderation.score}
+              <strong>{h.authorName}</strong> {t('admin.on')}{' '}
+              <a href={`/${h.targetType}/${h.targetId}/comments#c-${h.id}`}>
+                {t(h.targetType === 'story' ? 'admin.targetStory' : 'admin.targetArticle')}
+              </a>{' '}
+              · {t('admin.score', { score: h.moderation.score })}
             </p>
-            <p class="reasons">Why: {h.moderation.reasons.join('; ') || 'reported'}</p>
+            <p class="reasons">
+              {t('admin.why', { reasons: h.moderation.reasons.join('; ') || t('admin.reportedReason') })}
+            </p>
             <blockquote>
               <pre>{h.body}</pre>
             </blockquote>
@@ -215,12 +229,13 @@ async function moderationPage(p: People, c: Context, v: View) {
           </li>
         ))}
       </ul>
-      <h2>Reported ({reportedComments.length})</h2>
+      <h2>{t('admin.reported', { n: reportedComments.length })}</h2>
       <ul class="queue">
         {reportedComments.map(({ r, c: rc }) => (
           <li>
             <p>
-              <strong>{rc!.authorName}</strong> · {r.count} report(s): {r.reasons.join('; ')}
+              <strong>{rc!.authorName}</strong> ·{' '}
+              {t('admin.reports', { n: r.count, reasons: r.reasons.join('; ') })}
             </p>
             <blockquote>
               <pre>{rc!.body}</pre>
@@ -229,12 +244,12 @@ async function moderationPage(p: People, c: Context, v: View) {
           </li>
         ))}
       </ul>
-      <h2>Log</h2>
+      <h2>{t('admin.log')}</h2>
       <ul class="log">
         {log.map((a) => (
           <li>
-            {a.createdAt.slice(0, 16).replace('T', ' ')} · {a.action}
-            {a.commentId ? ` comment ${a.commentId.slice(0, 8)}` : ''}
+            {a.createdAt.slice(0, 16).replace('T', ' ')} · {loggedAction(t, a.action)}
+            {a.commentId ? ` ${t('admin.logComment', { id: a.commentId.slice(0, 8) })}` : ''}
             {a.note ? ` · ${a.note}` : ''}
           </li>
         ))}

@@ -1,21 +1,25 @@
 // Admin sources: list with health and errors, add with discovery, edit, pause/resume, display policy.
 import { Hono } from 'hono';
 import { LedeError } from '../../lib/errors.js';
+import type { Translate } from '../i18n/messages.js';
 import { findFeed } from './discovery.js';
 import type { People } from './options.js';
 import { Button, Form, Notice, page, view } from './render.js';
 import { csrf, fields, gate } from './session.js';
 
-function health(s: {
-  enabled: boolean;
-  pausedReason: string | null;
-  errorCount: number;
-  lastSuccessAt: string | null;
-}) {
-  if (!s.enabled) return 'paused';
-  if (s.pausedReason) return `paused: ${s.pausedReason}`;
-  if (s.errorCount > 0) return `failing (${s.errorCount} errors)`;
-  return s.lastSuccessAt ? 'ok' : 'not fetched yet';
+function health(
+  t: Translate,
+  s: {
+    enabled: boolean;
+    pausedReason: string | null;
+    errorCount: number;
+    lastSuccessAt: string | null;
+  },
+) {
+  if (!s.enabled) return t('sources.paused');
+  if (s.pausedReason) return t('sources.pausedWhy', { reason: s.pausedReason });
+  if (s.errorCount > 0) return t('sources.failing', { n: s.errorCount });
+  return s.lastSuccessAt ? t('sources.ok') : t('sources.notFetched');
 }
 
 export function sourceRoutes(p: People) {
@@ -24,36 +28,39 @@ export function sourceRoutes(p: People) {
 
   app.get('/admin/sources', gate(p, 'admin'), async (c) => {
     const v = await view(p, c);
+    const { t } = v;
     const sources = await store.sources.list();
     const q = c.req.query();
     return page(
       p,
       c,
       v,
-      'Sources',
+      t('admin.sources'),
       <>
-        <Notice text={q.added ? 'Source added.' : q.exists ? 'That feed is already a source.' : null} />
-        <h2>Add a source</h2>
+        <Notice text={q.added ? t('sources.added') : q.exists ? t('sources.exists') : null} />
+        <h2>{t('sources.add')}</h2>
         <Form v={v} action="/admin/sources">
-          <label for="src-url">Homepage or feed URL</label>
+          <label for="src-url">{t('sources.url')}</label>
           <input id="src-url" name="url" type="url" required />
-          <label for="src-policy">Display</label>
+          <label for="src-policy">{t('sources.display')}</label>
           <select id="src-policy" name="display_policy">
-            <option value="full">full text</option>
-            <option value="excerpt">excerpt only</option>
+            <option value="full">{t('sources.full')}</option>
+            <option value="excerpt">{t('sources.excerpt')}</option>
           </select>
-          <button type="submit">Find the feed and add</button>
+          <button type="submit">{t('sources.find')}</button>
         </Form>
-        <h2>All sources ({sources.length})</h2>
+        <h2>{t('sources.all', { n: sources.length })}</h2>
         <table>
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Health</th>
-              <th>Last success</th>
-              <th>Last error</th>
-              <th>Display</th>
-              <th></th>
+              <th>{t('admin.name')}</th>
+              <th>{t('sources.health')}</th>
+              <th>{t('source.lastSuccess')}</th>
+              <th>{t('source.lastError')}</th>
+              <th>{t('sources.display')}</th>
+              <th>
+                <span class="visually-hidden">{t('sources.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -64,19 +71,19 @@ export function sourceRoutes(p: People) {
                   <br />
                   <small>{s.feedUrl}</small>
                 </td>
-                <td>{health(s)}</td>
+                <td>{health(t, s)}</td>
                 <td>{s.lastSuccessAt?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
                 <td>
                   {s.lastError
                     ? `${s.lastErrorAt?.slice(0, 16).replace('T', ' ') ?? ''} ${s.lastError}`
                     : '—'}
                 </td>
-                <td>{s.displayPolicy}</td>
+                <td>{t(s.displayPolicy === 'excerpt' ? 'sources.excerpt' : 'sources.full')}</td>
                 <td>
                   <Button
                     v={v}
                     action={`/admin/sources/${s.id}/${s.enabled ? 'pause' : 'resume'}`}
-                    label={s.enabled ? 'Pause' : 'Resume'}
+                    label={s.enabled ? t('sources.pause') : t('sources.resume')}
                   />
                 </td>
               </tr>
@@ -90,36 +97,24 @@ export function sourceRoutes(p: People) {
   app.post('/admin/sources', gate(p, 'admin'), csrf(p), async (c) => {
     const f = await fields(c);
     const v = await view(p, c);
+    const { t } = v;
+    const refuse = (text: string) =>
+      page(p, c, v, t('admin.sources'), <Notice text={text} kind="error" />, 400);
     let url: URL;
     try {
       url = new URL((f.url ?? '').trim());
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
     } catch {
-      return page(p, c, v, 'Sources', <Notice text="Enter an http(s) URL." kind="error" />, 400);
+      return refuse(t('sources.badUrl'));
     }
     let found: Awaited<ReturnType<typeof findFeed>>;
     try {
       found = await findFeed(await p.fetcher(), url.href);
     } catch (error) {
       const why = error instanceof LedeError ? error.code : 'fetch failed';
-      return page(
-        p,
-        c,
-        v,
-        'Sources',
-        <Notice text={`Could not fetch that address (${why}).`} kind="error" />,
-        400,
-      );
+      return refuse(t('sources.fetchFailed', { why }));
     }
-    if (!found)
-      return page(
-        p,
-        c,
-        v,
-        'Sources',
-        <Notice text="No feed found at that address or on its page." kind="error" />,
-        400,
-      );
+    if (!found) return refuse(t('sources.noFeed'));
     const { created } = await store.sources.add({
       name: (found.title ?? url.hostname).slice(0, 120),
       feedUrl: found.feedUrl,
@@ -132,51 +127,51 @@ export function sourceRoutes(p: People) {
 
   app.get('/admin/sources/:id', gate(p, 'admin'), async (c) => {
     const v = await view(p, c);
+    const { t } = v;
     const s = await store.sources.get(c.req.param('id'));
-    if (!s) return page(p, c, v, 'Source', <Notice text="No such source." kind="error" />, 404);
+    if (!s)
+      return page(p, c, v, t('sources.source'), <Notice text={t('sources.missing')} kind="error" />, 404);
     return page(
       p,
       c,
       v,
-      `Source: ${s.name}`,
+      t('sources.titleOf', { name: s.name }),
       <>
-        <p>
-          Health: {health(s)} · errors: {s.errorCount} · last error: {s.lastError ?? '—'}
-        </p>
+        <p>{t('sources.summary', { health: health(t, s), n: s.errorCount, error: s.lastError ?? '—' })}</p>
         <Form v={v} action={`/admin/sources/${s.id}`}>
           <p>
-            <label for="e-name">Name</label>
+            <label for="e-name">{t('admin.name')}</label>
             <br />
             <input id="e-name" name="name" value={s.name} required maxlength={120} />
           </p>
           <p>
-            <label for="e-home">Homepage</label>
+            <label for="e-home">{t('source.homepage')}</label>
             <br />
             <input id="e-home" name="homepage" type="url" value={s.homepage ?? ''} />
           </p>
           <p>
-            <label for="e-lang">Language</label>
+            <label for="e-lang">{t('source.language')}</label>
             <br />
             <input id="e-lang" name="language" value={s.language ?? ''} pattern="[a-z]{2,3}" />
           </p>
           <p>
-            <label for="e-country">Country</label>
+            <label for="e-country">{t('source.country')}</label>
             <br />
             <input id="e-country" name="country" value={s.country ?? ''} pattern="[A-Za-z]{2}" />
           </p>
           <p>
-            <label for="e-policy">Display</label>
+            <label for="e-policy">{t('sources.display')}</label>
             <br />
             <select id="e-policy" name="display_policy">
               <option value="full" selected={s.displayPolicy === 'full'}>
-                full text
+                {t('sources.full')}
               </option>
               <option value="excerpt" selected={s.displayPolicy === 'excerpt'}>
-                excerpt only
+                {t('sources.excerpt')}
               </option>
             </select>
           </p>
-          <button type="submit">Save</button>
+          <button type="submit">{t('admin.save')}</button>
         </Form>
       </>,
     );
