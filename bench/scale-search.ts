@@ -1,6 +1,6 @@
 // Search latency side by side: the same synthetic articles (bench/synthetic.ts) loaded into
 // SQLite and PostgreSQL through the export/import row writers, then the same queries on both.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDumper } from '../src/storage/dump/run.js';
 import { openStore } from '../src/storage/open.js';
@@ -93,27 +93,55 @@ async function measure(store: Store, runs: number): Promise<Map<string, number[]
   return out;
 }
 
-/** Loads `total` articles into a fresh SQLite file and (when given) a fresh PostgreSQL schema. */
-export async function searchBench(total: number, pgUrl: string | null, runs = 40): Promise<string> {
+export interface SearchBenchOptions {
+  /** queries per kind */
+  runs?: number;
+  /** which stores to measure */
+  backends?: ReadonlyArray<'sqlite' | 'postgres'>;
+  /** keep the loaded stores after the run and reuse them when they already hold `total` articles */
+  keep?: boolean;
+}
+
+/**
+ * Loads `total` articles into a fresh SQLite file and (when given) a fresh PostgreSQL schema,
+ * unless `keep` finds them already loaded by an earlier run, then runs the same queries on both.
+ */
+export async function searchBench(
+  total: number,
+  pgUrl: string | null,
+  options: SearchBenchOptions = {},
+): Promise<string> {
+  const runs = options.runs ?? 40;
+  const wanted = options.backends ?? ['sqlite', 'postgres'];
+  const keep = options.keep ?? false;
   const dir = join('.bench-out', `scale-search-${total}`);
-  rmSync(dir, { recursive: true, force: true });
+  const schema = `lede_bench_${total}`;
   mkdirSync(dir, { recursive: true });
-  const backends: Array<[string, string]> = [['SQLite', `sqlite:${join(dir, 'lede.db')}`]];
-  if (pgUrl) {
+  const backends: Array<[string, string]> = [];
+  if (wanted.includes('sqlite')) backends.push(['SQLite', `sqlite:${join(dir, 'lede.db')}`]);
+  if (pgUrl && wanted.includes('postgres')) {
     const u = new URL(pgUrl);
-    u.searchParams.set('schema', `lede_bench_${total}`);
+    u.searchParams.set('schema', schema);
     backends.push(['PostgreSQL', u.toString()]);
   }
   const results = new Map<string, Map<string, number[]>>();
   const lines: string[] = [];
   for (const [name, url] of backends) {
-    if (name === 'PostgreSQL') await dropSchema(pgUrl!, `lede_bench_${total}`);
-    const seconds = await load(url, total);
-    lines.push(`${name}: loaded ${total.toLocaleString('en')} articles in ${seconds.toFixed(0)} s`);
+    const drop = async () => {
+      if (name === 'PostgreSQL') await dropSchema(pgUrl!, schema);
+      else rmSync(join(dir, 'lede.db'), { force: true });
+    };
+    if (keep && (await loaded(url, dir)) === total)
+      lines.push(`${name}: reused ${total.toLocaleString('en')} articles`);
+    else {
+      await drop();
+      const seconds = await load(url, total);
+      lines.push(`${name}: loaded ${total.toLocaleString('en')} articles in ${seconds.toFixed(0)} s`);
+    }
     const store = await openStore({ databaseUrl: url, dataDir: dir });
     results.set(name, await measure(store, runs));
     await store.close();
-    if (name === 'PostgreSQL') await dropSchema(pgUrl!, `lede_bench_${total}`);
+    if (!keep) await drop();
   }
   lines.push(`search at ${total.toLocaleString('en')} articles, ${runs} queries per kind, limit 20 (ms)`);
   lines.push(
@@ -126,8 +154,19 @@ export async function searchBench(total: number, pgUrl: string | null, runs = 40
     });
     lines.push(`${kind.padEnd(26)} ${cells.join('  ')}`);
   }
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   return lines.join('\n');
+}
+
+/** Articles a kept store holds (0 when there is none). */
+async function loaded(url: string, dir: string): Promise<number> {
+  if (url.startsWith('sqlite:') && !existsSync(url.slice('sqlite:'.length))) return 0;
+  const store = await openStore({ databaseUrl: url, dataDir: dir });
+  try {
+    return await store.articles.count();
+  } finally {
+    await store.close();
+  }
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {

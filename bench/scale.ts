@@ -2,7 +2,8 @@
 // processes against one database (PostgreSQL when TEST_DATABASE_URL/DATABASE_URL is set),
 // articles per second and scaling; (2) search p50/p99 at 100,000 articles (and 1,000,000 with
 // --million) on SQLite and PostgreSQL side by side.
-// Usage: npm run bench:scale [-- --articles 10000] [--workers 1,2,4] [--search 100000] [--million] [--skip-ingest]
+// Usage: npm run bench:scale [-- --articles 10000] [--workers 1,2,4] [--search 100000] [--million]
+//   [--skip-ingest] [--skip-search] [--only sqlite|postgres] [--keep]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -26,6 +27,10 @@ const { values } = parseArgs({
     million: { type: 'boolean', default: false },
     'skip-ingest': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
+    /** search on these stores only: sqlite, postgres or both (default) */
+    only: { type: 'string' },
+    /** keep the search stores in .bench-out / lede_bench_N and reuse them on the next run */
+    keep: { type: 'boolean', default: false },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -176,7 +181,11 @@ async function main() {
   }
   if (!values['skip-search']) {
     const sizes = [Number(values.search), ...(values.million ? [1_000_000] : [])];
-    for (const n of sizes) console.log(await searchBench(n, pgUrl));
+    const only = values.only;
+    if (only !== undefined && only !== 'sqlite' && only !== 'postgres')
+      throw new Error(`--only must be sqlite or postgres, not "${only}"`);
+    const backends: Array<'sqlite' | 'postgres'> = only ? [only] : ['sqlite', 'postgres'];
+    for (const n of sizes) console.log(await searchBench(n, pgUrl, { backends, keep: values.keep }));
   }
 }
 

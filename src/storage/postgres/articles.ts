@@ -2,8 +2,9 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kyse
 import type { Article, Category, Enrichment, Image } from '../../domain/types.js';
 import { limitOf, offsetOf, utc } from '../sqlite/util.js';
 import type { ArticleFilter, ArticleRepo } from '../store.js';
-import { clean, configFor, indexed } from './fts.js';
+import { clean, indexed } from './fts.js';
 import type { ArticleRow, DB } from './schema.js';
+import type { SearchConfigs } from './search-configs.js';
 
 export type ArticleRecord = Omit<Selectable<ArticleRow>, 'tsv' | 'seq' | 'sort_at' | 'search_config'>;
 
@@ -75,8 +76,8 @@ export function sortAt(publishedAt: string | null, fetchedAt: string): string {
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Column values of an article, the search vector included (title A, description B, body D). */
-export function articleValues(a: Article, configs: ReadonlySet<string>) {
-  const cfg = configFor(a.language, configs);
+export function articleValues(a: Article, configs: SearchConfigs) {
+  const cfg = configs.forLanguage(a.language);
   const tsv = sql<string>`setweight(to_tsvector(${cfg}::regconfig, ${indexed(a.title)}), 'A')
     || setweight(to_tsvector(${cfg}::regconfig, ${indexed(a.description)}), 'B')
     || setweight(to_tsvector(${cfg}::regconfig, ${indexed(a.text)}), 'D')`;
@@ -145,7 +146,7 @@ function applyFilter<O>(
 export class PgArticleRepo implements ArticleRepo {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly configs: ReadonlySet<string>,
+    private readonly configs: SearchConfigs,
   ) {}
 
   async upsert(article: Article): Promise<{ created: boolean }> {

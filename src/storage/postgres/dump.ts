@@ -8,6 +8,7 @@ import { articleValues, sortAt, toArticle } from './articles.js';
 import { openPool } from './index.js';
 import { migrate } from './migrate.js';
 import type { DB } from './schema.js';
+import { SearchConfigs } from './search-configs.js';
 
 const BATCH = 1000;
 
@@ -17,7 +18,7 @@ export async function openPostgresDumper(url: string): Promise<Dumper> {
   const { rows: cfg } = await pool.query<{ cfgname: string }>(
     `SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'lede\\_%' AND cfgnamespace = current_schema()::regnamespace`,
   );
-  const configs = new Set(cfg.map((r) => r.cfgname));
+  const configs = new SearchConfigs(new Set(cfg.map((r) => r.cfgname)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const types = new Map<string, Map<string, string>>();
   const { rows: columns } = await pool.query<{ table_name: string; column_name: string; data_type: string }>(
@@ -27,6 +28,7 @@ export async function openPostgresDumper(url: string): Promise<Dumper> {
     if (!types.has(c.table_name)) types.set(c.table_name, new Map());
     types.get(c.table_name)?.set(c.column_name, c.data_type);
   }
+  let inserted = false;
   const tableNames = () => [...types.keys()].filter((t) => t !== 'schema_migrations');
 
   const toNeutral = (table: string, row: Row): Row => {
@@ -68,6 +70,7 @@ export async function openPostgresDumper(url: string): Promise<Dumper> {
     },
     async insert(table, rows) {
       if (rows.length === 0) return;
+      inserted = true;
       if (table === 'articles') {
         const values = rows.map((r) => {
           const record = { ...fromNeutral(table, r) } as Row;
@@ -96,6 +99,9 @@ export async function openPostgresDumper(url: string): Promise<Dumper> {
       return true;
     },
     async close() {
+      // fresh planner statistics for what was loaded: without them the search planner guesses
+      // (see search.ts), and autovacuum may take a while to get to a table loaded in one go
+      if (inserted) for (const t of tableNames()) await pool.query(`ANALYZE "${t}"`);
       await db.destroy();
     },
   };

@@ -8,6 +8,7 @@ import type { Store } from '../store.js';
 import { migrate } from './migrate.js';
 import { PgStore, TxGate } from './pg-store.js';
 import type { DB } from './schema.js';
+import { SearchConfigs } from './search-configs.js';
 
 export interface PostgresOptions {
   /** schema for Lede's tables; overrides ?schema= in the URL */
@@ -75,7 +76,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     const { rows } = await pool.query<{ cfgname: string }>(
       `SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'lede\\_%' AND cfgnamespace = current_schema()::regnamespace`,
     );
-    const configs = new Set(rows.map((r) => r.cfgname));
+    const configs = new SearchConfigs(new Set(rows.map((r) => r.cfgname)));
     const gate = new TxGate();
     const gated = new Kysely<DB>({
       dialect: new PostgresDialect({

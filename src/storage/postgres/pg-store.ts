@@ -7,6 +7,7 @@ import { PgJobRepo } from './jobs.js';
 import { peopleRepos } from './people.js';
 import type { DB } from './schema.js';
 import { PgSearchRepo } from './search.js';
+import type { SearchConfigs } from './search-configs.js';
 import { PgSourceRepo } from './sources.js';
 import { PgStoryRepo } from './stories.js';
 import { PgTagRepo } from './tags.js';
@@ -58,7 +59,7 @@ export interface PgStoreParts {
   /** connections for transactions */
   direct: Kysely<DB>;
   gate: TxGate;
-  configs: ReadonlySet<string>;
+  configs: SearchConfigs;
   close(): Promise<void>;
 }
 

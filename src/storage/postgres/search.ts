@@ -6,14 +6,18 @@ import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from './articles.js';
 import { toTsQuery } from './fts.js';
 import { MARK_CLOSE, MARK_OPEN, snippetHtml } from './headline.js';
 import type { DB } from './schema.js';
+import type { SearchConfigs } from './search-configs.js';
+import { hasPhrase, matchOf, queryOf, type TermGroup, TermParser } from './search-terms.js';
 
 /** Relevance x freshness, as on SQLite: fresh keeps all, FRESH_DAYS old keeps 80%, very old 60%. */
 const FRESH_SHARE = 0.4;
 const FRESH_DAYS = 7;
 /** Totals are counted exactly up to this many matches; beyond it the total says "at least". */
 export const TOTAL_CAP = 1000;
-/** Ranking looks at the last few days first and widens only while the page is not full. */
-const WINDOW_DAYS = [3, 30, 365];
+/** Candidates ranked per query: the newest K matches (K grows with the page asked for), as on SQLite. */
+const CANDIDATES = { min: 200, perResult: 5, max: 1000 };
+/** Phrases are checked on each row read (the index has no positions): fewer candidates. */
+const PHRASE_CANDIDATES = { min: 60, perResult: 3, max: 400 };
 const HEADLINE_CHARS = 50_000;
 const HEADLINE_OPTIONS = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=35, MinWords=15`;
 
@@ -35,46 +39,39 @@ function unshield(text: string): string {
 
 /**
  * Language-aware search: each article is indexed with the configuration of its language
- * (lede_english, lede_arabic, … lede_simple), so the query is parsed once per configuration in
- * use and each article is matched against the query in its own language (`q` below; the join
- * lets the GIN index serve each configuration's query). Work stays bounded on big tables the
- * way it does on SQLite: matches are counted up to TOTAL_CAP, ranking starts with the last
- * WINDOW_DAYS and widens only while the page is not full, and snippets (ts_headline) are made
- * for the page's rows only.
+ * (lede_english, lede_arabic, … lede_simple) and matched against the query parsed by that same
+ * configuration (search-terms.ts). Work is bounded the way it is on SQLite, whatever the size
+ * of the table: the candidates are the newest K matches (the sort_at index walked backwards for
+ * common words, the GIN index then a top-K sort for rarer ones), ranked by ts_rank x freshness;
+ * matches are counted up to TOTAL_CAP in the same pass; snippets (ts_headline) are made for the page's rows only.
  */
 export class PgSearchRepo implements SearchRepo {
+  private readonly terms: TermParser;
+
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly configs: ReadonlySet<string>,
-  ) {}
+    configs: SearchConfigs,
+  ) {
+    this.terms = new TermParser(db, configs);
+  }
 
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const tq = toTsQuery(query.q ?? '');
     if (tq === null) return { hits: [], total: 0 };
+    const groups = await this.terms.parse(tq);
+    if (groups.length === 0) return { hits: [], total: 0 };
     const limit = limitOf(query.limit);
     const offset = offsetOf(query.offset);
     const need = offset + limit;
-    const filtered = this.filters(query);
-    const total = await this.count(tq, filtered, null);
-    if (total === 0 || limit === 0) return { hits: [], total };
-
-    const now = new Date();
-    let ranked: Ranked[] = [];
-    const small = total < TOTAL_CAP && total <= need;
-    const sinceMs = query.since ? Date.parse(query.since) : Number.NaN;
-    const windows: Array<string | null> = [];
-    if (!small) {
-      for (const days of WINDOW_DAYS) {
-        const start = now.getTime() - days * 86_400_000;
-        if (Number.isFinite(sinceMs) && sinceMs >= start) break;
-        windows.push(new Date(start).toISOString());
-      }
-    }
-    windows.push(null);
-    for (const since of windows) {
-      ranked = await this.rank(tq, filtered, since, now, need);
-      if (ranked.length >= need) break;
-    }
+    const phrase = hasPhrase(groups);
+    const bounds = phrase ? PHRASE_CANDIDATES : CANDIDATES;
+    const k = Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
+    const where = sql`(${matchOf(groups)}) AND ${this.filters(query)}`;
+    // words: the newest matches are read up to TOTAL_CAP (the total, exact below it) in the
+    // same pass; a phrase is checked on each row that holds its words (the index has no
+    // positions), unbounded when they are common, so its total is the candidates, a lower bound
+    const cap = phrase ? k : Math.max(k, TOTAL_CAP);
+    const { ranked, total } = await this.rank(groups, where, cap, k, Math.max(need, 1));
     const page = ranked.slice(offset, offset + limit);
     if (page.length === 0) return { hits: [], total };
     return { hits: await this.hits(tq, page), total };
@@ -90,44 +87,30 @@ export class PgSearchRepo implements SearchRepo {
     return sql.join(parts, sql` AND `);
   }
 
-  /**
-   * Matching rows: the GIN index is searched once with the query parsed by every configuration
-   * in use, ORed (a constant, so the planner uses the index), then each candidate is checked
-   * against the query parsed in its own language (`q` below is that per-row query).
-   */
-  private matches(tq: string): RawBuilder<unknown> {
-    const any = sql`(SELECT string_agg('(' || q::text || ')', ' | ')::tsquery
-      FROM (SELECT to_tsquery(c, ${tq}) AS q FROM unnest(${[...this.configs]}::regconfig[]) AS c) x
-      WHERE numnode(q) > 0)`;
-    return sql`articles a CROSS JOIN LATERAL (SELECT to_tsquery(a.search_config, ${tq}) AS tq) q
-      WHERE a.tsv @@ ${any} AND a.tsv @@ q.tq`;
-  }
-
-  private async count(tq: string, filtered: RawBuilder<unknown>, since: string | null): Promise<number> {
-    const window = since ? sql`AND a.sort_at >= ${since}` : sql``;
-    const r = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM ${this.matches(tq)} AND ${filtered} ${window} LIMIT ${TOTAL_CAP}) x`.execute(this.db);
-    return Number(r.rows[0]?.n ?? 0);
-  }
-
+  /** The best `need` of the newest `k` matches, and the matches counted up to `cap`. */
   private async rank(
-    tq: string,
-    filtered: RawBuilder<unknown>,
-    since: string | null,
-    now: Date,
+    groups: TermGroup[],
+    where: RawBuilder<unknown>,
+    cap: number,
+    k: number,
     need: number,
-  ): Promise<Ranked[]> {
-    const window = since ? sql`AND a.sort_at >= ${since}` : sql``;
-    const ageDays = sql`greatest(0, extract(epoch FROM (${now.toISOString()}::timestamptz - a.sort_at)) / 86400.0)`;
-    const rows = await sql<{ id: string; score: number }>`
-      SELECT a.id, ts_rank(a.tsv, q.tq) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
-        AS score
-      FROM ${this.matches(tq)}
-      AND ${filtered} ${window}
-      ORDER BY score DESC, a.sort_at DESC, a.id
+  ): Promise<{ ranked: Ranked[]; total: number }> {
+    const now = new Date().toISOString();
+    const ageDays = sql`greatest(0, extract(epoch FROM (${now}::timestamptz - c.sort_at)) / 86400.0)`;
+    const rows = await sql<{ id: string; score: number; total: string }>`
+      SELECT c.id, c.total,
+        ts_rank(c.tsv, ${queryOf(groups, 'c')}) * (${1 - FRESH_SHARE} + ${FRESH_SHARE} / (1 + ${ageDays} / ${FRESH_DAYS}))
+          AS score
+      FROM (SELECT m.*, count(*) OVER () AS total
+            FROM (SELECT a.id, a.sort_at, a.search_config, a.tsv FROM articles a WHERE ${where}
+                  ORDER BY a.sort_at DESC, a.id DESC LIMIT ${cap}) m
+            ORDER BY m.sort_at DESC, m.id DESC LIMIT ${k}) c
+      ORDER BY score DESC, c.sort_at DESC, c.id
       LIMIT ${need}`.execute(this.db);
-    return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+    return {
+      ranked: rows.rows.map((r) => ({ id: r.id, score: Number(r.score) })),
+      total: Number(rows.rows[0]?.total ?? 0),
+    };
   }
 
   /** The page's articles with their snippets (from the body, else the description). */
