@@ -1,5 +1,5 @@
-// The category model: word + bigram features (lightly stemmed) and a multinomial logistic
-// regression over our ten slugs. Shared by the enricher and scripts/train-category.ts so that
+// The category model: word + bigram features (lightly stemmed) and a linear scorer over our ten
+// slugs (complement naive Bayes weights). Shared by the enricher and scripts/train-category.ts so that
 // training and inference tokenise alike.
 import type { Category } from '../../domain/types.js';
 
