@@ -42,27 +42,35 @@ export function featureHash(name: string): number {
   return fold(FNV_OFFSET, name);
 }
 
-/** Slot of a hash in the table (murmur3 finaliser: FNV's low bits cluster for similar names). */
-function slot(h: number, mask: number): number {
+/** A hash with its bits mixed (murmur3 finaliser: FNV's low bits cluster for similar names). */
+function mix(h: number): number {
   let x = h ^ (h >>> 16);
   x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;
   x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) & mask;
+  return x ^ (x >>> 16);
 }
+
+/**
+ * Bits of the word-pair filter: 64 KB, small enough to stay in cache. Most pairs of a text are not
+ * in the model (about 85%); the filter rejects nearly all of them without a probe into the table.
+ */
+const PAIR_FILTER_BITS = 19;
 
 const START = '<s>';
 const END = '</s>';
 /** Neighbour offsets that have a vector of their own in a word's block. */
 const OFFSETS = [-2, -1, 1, 2] as const;
 /**
- * Layout of a word's block in the pool, in vectors of one weight per tag: the word itself in a
- * plain and in a capitals sentence, then the word as the neighbour at each of OFFSETS (plain,
- * capitals), then its t1w rows (one per previous tag; -1 when absent).
+ * Layout of a word's block in the pool, in vectors of one weight per tag: the word itself, then the
+ * word as the neighbour at each of OFFSETS, for a plain sentence, then the same for a capitals one
+ * (so the five vectors one sentence reads are side by side), then its t1w rows (one per previous
+ * tag; -1 when absent).
  */
-const SELF_VEC = 0;
-const NEIGHBOUR_VEC = (k: number, caps: number) => 2 + 2 * k + caps;
-const T1W_VEC = 2 + 2 * OFFSETS.length;
+const ROLES = 1 + OFFSETS.length;
+const SELF_VEC = (caps: number) => caps * ROLES;
+const NEIGHBOUR_VEC = (k: number, caps: number) => caps * ROLES + 1 + k;
+const T1W_VEC = 2 * ROLES;
 const BLOCK_VECS = T1W_VEC + 1;
 
 /** Bounds of the caches kept across documents (checked between sentences). */
@@ -100,6 +108,8 @@ export class NerModel {
   /** open addressing, key and value side by side (one cache line per probe): [hash, weight row + 1 (0 = empty)] */
   private readonly table: Int32Array;
   private readonly mask: number;
+  /** one bit per mixed hash (top bits) of the "ww-1=" and "ww+1=" features */
+  private readonly pairFilter = new Int32Array((1 << PAIR_FILTER_BITS) >>> 5);
   private readonly biasRow: number;
   /** rows of the tag features: t1 by previous tag, t2 by (tag before, previous tag) */
   private readonly t1Rows: Int32Array;
@@ -131,11 +141,15 @@ export class NerModel {
     this.mask = size - 1;
     for (let f = 0; f < features.length; f++) {
       const h = featureHash(features[f]);
-      let i = slot(h, this.mask);
+      let i = mix(h) & this.mask;
       while (table[2 * i + 1] !== 0 && table[2 * i] !== h) i = (i + 1) & this.mask;
       if (table[2 * i + 1] !== 0) continue; // a 32-bit collision: keep the first
       table[2 * i] = h;
       table[2 * i + 1] = f * tags.length + 1;
+      if (features[f].startsWith(PREFIX.pairBefore) || features[f].startsWith(PREFIX.pairAfter)) {
+        const bit = mix(h) >>> (32 - PAIR_FILTER_BITS);
+        this.pairFilter[bit >>> 5] |= 1 << (bit & 31);
+      }
     }
     const nt = tags.length;
     this.outside = Math.max(0, tags.indexOf('O'));
@@ -159,13 +173,19 @@ export class NerModel {
   private row(h: number): number {
     const table = this.table;
     const mask = this.mask;
-    let i = slot(h, mask);
+    let i = mix(h) & mask;
     for (;;) {
       const r = table[2 * i + 1];
       if (r === 0) return -1;
       if (table[2 * i] === h) return r - 1;
       i = (i + 1) & mask;
     }
+  }
+
+  /** Row of a word-pair feature by its hash, or -1: the filter first, the table only if it may be there. */
+  private pairRow(h: number): number {
+    const bit = mix(h) >>> (32 - PAIR_FILTER_BITS);
+    return (this.pairFilter[bit >>> 5] & (1 << (bit & 31))) === 0 ? -1 : this.row(h);
   }
 
   private rowOf(name: string): number {
@@ -234,14 +254,14 @@ export class NerModel {
       if (value !== null) self.push(this.rowOf(prefix + value));
     }
     for (const row of self) {
-      add(SELF_VEC, row);
-      add(SELF_VEC + 1, row);
+      add(SELF_VEC(0), row);
+      add(SELF_VEC(1), row);
     }
-    add(SELF_VEC, this.rowOf(PREFIX.word + written)); // no word-as-written feature in capitals
+    add(SELF_VEC(0), this.rowOf(PREFIX.word + written)); // no word-as-written feature in capitals
     for (const [prefix, capsPrefix, offset] of SHAPES) {
       const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
-      add(k < 0 ? SELF_VEC : NEIGHBOUR_VEC(k, 0), this.rowOf(prefix + shape));
-      add(k < 0 ? SELF_VEC + 1 : NEIGHBOUR_VEC(k, 1), this.rowOf(capsPrefix + shape));
+      add(k < 0 ? SELF_VEC(0) : NEIGHBOUR_VEC(k, 0), this.rowOf(prefix + shape));
+      add(k < 0 ? SELF_VEC(1) : NEIGHBOUR_VEC(k, 1), this.rowOf(capsPrefix + shape));
     }
     for (const [prefix, offset] of AROUND) {
       const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
@@ -307,13 +327,13 @@ export class NerModel {
     for (let i = 0; i < n; i++) {
       const to = i * nt;
       const info = infos[i];
-      this.addVec(info.at + (SELF_VEC + caps) * nt, to);
+      this.addVec(info.at + SELF_VEC(caps) * nt, to);
       for (let k = 0; k < OFFSETS.length; k++)
         this.addVec(at(i + OFFSETS[k]).at + NEIGHBOUR_VEC(k, caps) * nt, to);
       const before = at(i - 1);
       const after = at(i + 1);
-      this.addRow(this.row(fold(before.pairBefore, info.lower)), to);
-      this.addRow(this.row(fold(info.pairAfter, after.lower)), to);
+      this.addRow(this.pairRow(fold(before.pairBefore, info.lower)), to);
+      this.addRow(this.pairRow(fold(info.pairAfter, after.lower)), to);
       this.addRow(this.triple(before.shape, info.shape, after.shape, caps), to);
       if (i === 0) this.addRow(info.shape.first, to);
       if (gaz) this.addGazetteer(gaz, i, caps, to);
