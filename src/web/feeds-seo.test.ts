@@ -1,4 +1,6 @@
 // Feeds, SEO files, the PWA files, caching (ETag, 304, gzip) and the edition cookie.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +127,30 @@ describe('caching and weight', () => {
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     const body = gunzipSync(new Uint8Array(await zipped.arrayBuffer())).toString('utf8');
     expect(body).toContain('<h1>North Korea to send');
+  });
+
+  it('links pages to fingerprinted assets, cached for a year; any other asset URL for a day', async () => {
+    const html = await (await app.request(`/article/${f.ids.troops}`)).text();
+    const links = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    for (const link of links) {
+      expect(link).toMatch(/\?v=[0-9a-f]{12}$/);
+      const res = await app.request(link);
+      expect(res.status, link).toBe(200);
+      expect(res.headers.get('cache-control'), link).toBe('public, max-age=31536000, immutable');
+    }
+    for (const stale of ['/assets/app.js', '/assets/app.js?v=000000000000', '/assets/icon-192.png']) {
+      const res = await app.request(stale);
+      expect(res.status, stale).toBe(200);
+      expect(res.headers.get('cache-control'), stale).toBe('public, max-age=86400');
+    }
+    // a release that changes a file changes its URL
+    expect(links.find((l) => l.startsWith('/assets/app.js?v='))).toContain(
+      createHash('sha1')
+        .update(readFileSync(new URL('./assets/app.js', import.meta.url)))
+        .digest('hex')
+        .slice(0, 12),
+    );
   });
 
   it('keeps the page script and the style sheet under 30 KB compressed', async () => {

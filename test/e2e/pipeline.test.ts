@@ -136,7 +136,7 @@ describe.each(backends)('feed -> pipeline -> store -> web ($name)', ({ schema })
     // only the page's own script elements (JSON-LD, the site script): none of the source page's
     expect(html.match(/<script\b[^>]*>/g)).toEqual([
       '<script type="application/ld+json">',
-      '<script src="/assets/app.js" defer="">',
+      expect.stringMatching(/^<script src="\/assets\/app\.js\?v=\w+" defer="">$/),
     ]);
 
     const sourcePage = await (await app.request(`/source/${sourceId}`)).text();

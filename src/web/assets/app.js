@@ -4,13 +4,18 @@
 (() => {
   const $ = (sel, root = document) => root.querySelector(sel);
 
+  // after the load event, so that installing the worker (and its first fetches) does not
+  // compete with the page's own
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+    const register = () => navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
   }
 
   // Pages are cached and the same for everyone: show "Account" or "Sign in" from a marker cookie.
   const signedIn = /(?:^|;\s*)lede_in=1/.test(document.cookie);
-  for (const a of document.querySelectorAll(signedIn ? '[data-signed-out]' : '[data-signed-in]')) a.hidden = true;
+  for (const a of document.querySelectorAll(signedIn ? '[data-signed-out]' : '[data-signed-in]'))
+    a.hidden = true;
 
   // Install prompt: where the seed printed app-store badges, the browser's own install.
   let deferred = null;

@@ -58,11 +58,24 @@ async function networkFirst(request) {
   }
 }
 
+// Pages link to fingerprinted assets (/assets/app.js?v=…): a new release is a new URL, a miss
+// here. One copy of each asset is kept; offline, another release's copy beats none.
 async function cacheFirst(request) {
   const hit = await caches.match(request);
   if (hit) return hit;
-  const response = await fetch(request);
-  if (response.ok) (await caches.open(ASSETS)).put(request, response.clone());
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const older = await caches.match(request, { ignoreSearch: true });
+    if (older) return older;
+    throw error;
+  }
+  if (response.ok) {
+    const cache = await caches.open(ASSETS);
+    for (const old of await cache.keys(request, { ignoreSearch: true })) await cache.delete(old);
+    await cache.put(request, response.clone());
+  }
   return response;
 }
 

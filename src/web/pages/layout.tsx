@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { CATEGORIES } from '../../domain/types.js';
 import { isRtl, type Translate } from '../i18n/messages.js';
+import { assetHref } from '../static-assets.js';
 
 /** What every page template needs to know about the request. */
 export interface PageContext {
@@ -55,10 +56,10 @@ export function Layout({ ctx, title, description, head, feed, noindex, children 
         {noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
         <meta name="theme-color" content="#b3261e" />
-        <link rel="stylesheet" href="/assets/style.css" />
+        <link rel="stylesheet" href={assetHref('style.css')} />
         <link rel="manifest" href="/manifest.webmanifest" />
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
-        <link rel="apple-touch-icon" href="/assets/icon-192.png" />
+        <link rel="icon" href={assetHref('icon.svg')} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={assetHref('icon-192.png')} />
         {feed ? (
           <>
             <link
@@ -82,7 +83,7 @@ export function Layout({ ctx, title, description, head, feed, noindex, children 
           </>
         ) : null}
         {head}
-        <script src="/assets/app.js" defer></script>
+        <script src={assetHref('app.js')} defer></script>
       </head>
       <body>
         <a class="skip" href="#main">

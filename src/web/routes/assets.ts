@@ -1,38 +1,34 @@
-// Static assets read once at start: the style sheet, the page script, the service worker, the
-// web manifest and the icons. Long-lived caching for /assets/* (they change with a release; the
-// ETag still revalidates), no-cache for /sw.js so a new worker is picked up.
-import { readFileSync } from 'node:fs';
+// Static assets (static-assets.ts), the service worker, the web manifest and the offline page.
+// A fingerprinted asset URL (?v= of the current bytes) is cached for a year; any other asset URL
+// for a day (a page rendered before a release still revalidates with its ETag); /sw.js is
+// no-cache so a new worker is picked up.
 import { Hono } from 'hono';
 import type { Web } from '../context.js';
+import { ASSETS, assetHref, SERVICE_WORKER } from '../static-assets.js';
 
-const dir = new URL('../assets/', import.meta.url);
-const file = (name: string) => readFileSync(new URL(name, dir));
-
-const ASSETS: Record<string, { type: string; bytes: Buffer }> = {
-  'style.css': { type: 'text/css; charset=utf-8', bytes: file('style.css') },
-  'app.js': { type: 'text/javascript; charset=utf-8', bytes: file('app.js') },
-  'icon.svg': { type: 'image/svg+xml', bytes: file('icon.svg') },
-  'icon-192.png': { type: 'image/png', bytes: file('icon-192.png') },
-  'icon-512.png': { type: 'image/png', bytes: file('icon-512.png') },
-};
-const SW = file('sw.js').toString('utf8');
+const DAY = 86_400;
+const YEAR = 365 * DAY;
 
 export function assetRoutes(web: Web) {
   const app = new Hono();
 
-  app.get('/assets/:name', (c) => {
+  app.get('/assets/:name', async (c) => {
     const asset = ASSETS[c.req.param('name')];
     if (!asset) return c.text('not found', 404);
+    const cacheControl =
+      c.req.query('v') === asset.version ? `public, max-age=${YEAR}, immutable` : `public, max-age=${DAY}`;
     const text = asset.type.startsWith('image/png') ? null : asset.bytes.toString('utf8');
     if (text === null) {
-      c.header('Cache-Control', 'public, max-age=86400');
+      c.header('Cache-Control', cacheControl);
       return c.body(new Uint8Array(asset.bytes), 200, { 'Content-Type': asset.type });
     }
-    return web.send(c, `asset:${c.req.param('name')}`, async () => text, { type: asset.type, maxAge: 86400 });
+    const res = await web.send(c, `asset:${c.req.param('name')}`, async () => text, { type: asset.type });
+    res.headers.set('Cache-Control', cacheControl);
+    return res;
   });
 
   app.get('/sw.js', async (c) => {
-    const res = await web.send(c, 'sw.js', async () => SW, {
+    const res = await web.send(c, 'sw.js', async () => SERVICE_WORKER, {
       type: 'text/javascript; charset=utf-8',
       maxAge: 0,
     });
@@ -53,19 +49,19 @@ export function assetRoutes(web: Web) {
       background_color: '#ffffff',
       theme_color: '#b3261e',
       icons: [
-        { src: '/assets/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-        { src: '/assets/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
-        { src: '/assets/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        { src: assetHref('icon-192.png'), sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: assetHref('icon-512.png'), sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+        { src: assetHref('icon.svg'), sizes: 'any', type: 'image/svg+xml' },
       ],
     };
     return web.send(c, `manifest:${web.page(c).lang}`, async () => JSON.stringify(manifest), {
       type: 'application/manifest+json; charset=utf-8',
-      maxAge: 86400,
+      maxAge: DAY,
     });
   });
 
   app.get('/offline', (c) =>
-    web.send(c, `offline:${web.page(c).lang}`, async () => offlinePage(web.page(c)), { maxAge: 86400 }),
+    web.send(c, `offline:${web.page(c).lang}`, async () => offlinePage(web.page(c)), { maxAge: DAY }),
   );
 
   return app;
@@ -73,5 +69,5 @@ export function assetRoutes(web: Web) {
 
 function offlinePage(ctx: ReturnType<Web['page']>): string {
   const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  return `<!doctype html><html lang="${esc(ctx.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(ctx.t('offline.title'))}</title><link rel="stylesheet" href="/assets/style.css"></head><body><main id="main"><h1>${esc(ctx.t('offline.title'))}</h1><p>${esc(ctx.t('offline.body'))}</p><p><a href="/">${esc(ctx.siteName)}</a></p></main></body></html>`;
+  return `<!doctype html><html lang="${esc(ctx.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(ctx.t('offline.title'))}</title><link rel="stylesheet" href="${assetHref('style.css')}"></head><body><main id="main"><h1>${esc(ctx.t('offline.title'))}</h1><p>${esc(ctx.t('offline.body'))}</p><p><a href="/">${esc(ctx.siteName)}</a></p></main></body></html>`;
 }
