@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSession } from '../../src/accounts/commands.js';
 import { launch, type Site, SKIP_BROWSER, startSite } from '../helpers/browser.js';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
@@ -104,13 +105,27 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
       await fill('/signup', { name: 'Saver', ...account }, 'main button[type=submit]');
       await fill('/signin', account, 'main form:not(.inline) button[type=submit]');
       await page.goto(`${site.base}/bookmarks/add?article=${site.fixture.ids.troops}`);
-      await Promise.all([page.waitForURL(/\/bookmarks$/), page.click('main .people form.inline:not(.account-bar form) button')]);
+      await Promise.all([
+        page.waitForURL(/\/bookmarks$/),
+        page.click('main .people form.inline:not(.account-bar form) button'),
+      ]);
       const path = `/article/${site.fixture.ids.troops}`;
       expect(await page.locator(`a[data-save="${path}"]`).count()).toBe(1);
       await expect
-        .poll(() => page.evaluate((p) => caches.open('lede-saved').then((c) => c.match(p)).then(Boolean), path), {
-          timeout: 10_000,
-        })
+        .poll(
+          () =>
+            page.evaluate(
+              (p) =>
+                caches
+                  .open('lede-saved')
+                  .then((c) => c.match(p))
+                  .then(Boolean),
+              path,
+            ),
+          {
+            timeout: 10_000,
+          },
+        )
         .toBe(true);
     } finally {
       await ctx.close();
@@ -128,6 +143,60 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
     expect(Math.abs(h1!.x + h1!.width - (body!.x + body!.width))).toBeLessThan(2);
     await page.close();
   });
+
+  /** axe-core's violations on an open page, one line each: rule, then the elements. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
+      const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map(
+        (v: { id: string; nodes: Array<{ target: string[] }> }) =>
+          `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+  }
+
+  it('lays the Arabic admin pages out right to left, in Arabic, with no axe-core violation', async () => {
+    const admin = await site.fixture.store.users.create({
+      email: 'rtl-admin@example.org',
+      name: 'مدير الموقع',
+      passwordHash: 'x',
+      role: 'admin',
+    });
+    const session = await newSession(site.fixture.store, admin!.id, new Date());
+    const ctx = await browser.newContext({ bypassCSP: true });
+    await ctx.addCookies([
+      { name: 'lede_session', value: session.id, url: site.base },
+      { name: 'edition', value: '-.ar', url: site.base },
+    ]);
+    try {
+      for (const [path, title] of [
+        ['/admin', 'الإدارة'],
+        ['/admin/sources', 'المصادر'],
+        [`/admin/sources/${site.fixture.sources.excerpt}`, 'المصدر: Excerpt Times'],
+        ['/admin/users', 'الحسابات'],
+        ['/admin/moderation', 'قائمة الإشراف'],
+        ['/admin/settings', 'إعدادات الموقع'],
+      ]) {
+        const page = await open(path, ctx);
+        expect(await page.locator('h1').textContent(), path).toBe(title);
+        const h1 = page.locator('h1');
+        expect(await h1.evaluate((el) => getComputedStyle(el).direction), path).toBe('rtl');
+        // right-aligned: the heading's text ends at the right edge of its box
+        const ends = await h1.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return [range.getBoundingClientRect().right, el.getBoundingClientRect().right];
+        });
+        expect(Math.abs(ends[0] - ends[1]), path).toBeLessThan(2);
+        expect(await axeViolations(page), path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  }, 90_000);
 
   it('axe-core finds no violations on the main pages', async () => {
     const ctx = await browser.newContext({ bypassCSP: true });
@@ -147,16 +216,7 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
       '/signup',
     ]) {
       const page = await open(path, ctx);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
-        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map(
-          (v: { id: string; nodes: Array<{ target: string[] }> }) =>
-            `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-      });
-      expect(violations, path).toEqual([]);
+      expect(await axeViolations(page), path).toEqual([]);
       await page.close();
     }
     await ctx.close();
