@@ -1,7 +1,7 @@
 // Feeds, SEO files, the PWA files, caching (ETag, 304, gzip) and the edition cookie.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebFixture, HOSTILE, type WebFixture } from '../../test/helpers/web-fixture.js';
@@ -153,10 +153,37 @@ describe('caching and weight', () => {
     );
   });
 
-  it('keeps the page script and the style sheet under 30 KB compressed', async () => {
-    for (const path of ['/assets/app.js', '/assets/style.css']) {
+  it('keeps every page under 30 KB of JS and 30 KB of CSS, compressed (linked files and inline code)', async () => {
+    const gzipped = async (path: string) => {
       const res = await app.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
-      expect((await res.arrayBuffer()).byteLength, path).toBeLessThan(30 * 1024);
+      expect(res.headers.get('content-encoding'), path).toBe('gzip');
+      return (await res.arrayBuffer()).byteLength;
+    };
+    for (const page of [
+      '/',
+      `/article/${f.ids.troops}`,
+      `/article/${f.ids.arabic}`,
+      `/story/${f.ids.story}`,
+      '/tag/kursk',
+      '/search?q=troops',
+      '/signin',
+    ]) {
+      const html = await (await app.request(page)).text();
+      const weight = { js: 0, css: 0 };
+      for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) weight.js += await gzipped(src);
+      for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g))
+        weight.css += await gzipped(href);
+      // inline code, if any ever appears (JSON-LD is data, not script)
+      for (const [, code] of html.matchAll(
+        /<script(?![^>]*(?:\ssrc=|application\/ld\+json))[^>]*>([\s\S]*?)<\/script>/g,
+      ))
+        weight.js += gzipSync(code).length;
+      for (const [, code] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g))
+        weight.css += gzipSync(code).length;
+      expect(weight.js, page).toBeGreaterThan(0);
+      expect(weight.css, page).toBeGreaterThan(0);
+      expect(weight.js, page).toBeLessThan(30 * 1024);
+      expect(weight.css, page).toBeLessThan(30 * 1024);
     }
   });
 });
