@@ -40,17 +40,6 @@ export function shape(word: string): string {
   return out;
 }
 
-/** isCapsSentence by sentence array: docEvidence and the tagger ask about the same arrays. */
-const capsOf = new WeakMap<readonly string[], boolean>();
-export function capsSentence(words: readonly string[]): boolean {
-  let caps = capsOf.get(words);
-  if (caps === undefined) {
-    caps = isCapsSentence(words);
-    capsOf.set(words, caps);
-  }
-  return caps;
-}
-
 /** All ASCII a-z: certainly lower case; otherwise the Unicode test decides. */
 function isLowerWord(w: string): boolean {
   for (let k = 0; k < w.length; k++) {
@@ -90,11 +79,16 @@ export function isCapsSentence(words: readonly string[]): boolean {
   return caps >= 2 && caps >= letters * 0.6;
 }
 
-export function docEvidence(sentences: ReadonlyArray<readonly string[]>): DocEvidence {
+/** `caps`: isCapsSentence of each sentence, when the caller has it already (the tagger does). */
+export function docEvidence(
+  sentences: ReadonlyArray<readonly string[]>,
+  caps: readonly boolean[] = sentences.map(isCapsSentence),
+): DocEvidence {
   const title = new Set<string>();
   const lower = new Set<string>();
-  for (const words of sentences) {
-    if (capsSentence(words)) continue;
+  for (let s = 0; s < sentences.length; s++) {
+    if (caps[s]) continue;
+    const words = sentences[s];
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       const c = w.charCodeAt(0);
@@ -202,7 +196,7 @@ export function featureStrings(
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(cachedShape);
-  const caps = capsSentence(words);
+  const caps = isCapsSentence(words);
   const gaz = gazetteerTags(ctx.gazetteer, lower, words);
   const sh = caps ? 'S^' : 'S';
   const out: string[][] = [];

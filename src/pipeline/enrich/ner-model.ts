@@ -13,12 +13,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   AROUND,
   cachedShape,
-  capsSentence,
   type DocEvidence,
   docFlags,
   docKey,
   type FeatureContext,
   gazetteerTags,
+  isCapsSentence,
   PREFIX,
   SELF,
   SHAPES,
@@ -303,8 +303,16 @@ export class NerModel {
     for (let t = 0; t < this.tags.length; t++) scores[at + t] += pool[from + t];
   }
 
-  /** Tags one sentence: the static features of ner-features.ts summed per token, then greedy decoding. */
-  tag(words: readonly string[], ctx: FeatureContext, doc: DocEvidence | null): string[] {
+  /**
+   * Tags one sentence: the static features of ner-features.ts summed per token, then greedy decoding.
+   * `capitals`: isCapsSentence(words), when the caller has it already.
+   */
+  tag(
+    words: readonly string[],
+    ctx: FeatureContext,
+    doc: DocEvidence | null,
+    capitals = isCapsSentence(words),
+  ): string[] {
     const nt = this.tags.length;
     const n = words.length;
     if (
@@ -322,7 +330,7 @@ export class NerModel {
     const at = (j: number) => (j < 0 ? this.start : j >= n ? this.end : infos[j]);
     if (this.scores.length < n * nt) this.scores = new Int32Array(n * nt * 2);
     this.scores.fill(0, 0, n * nt);
-    const caps = capsSentence(words) ? 1 : 0;
+    const caps = capitals ? 1 : 0;
     const gaz = gazetteerTags(ctx.gazetteer, lower, words);
     for (let i = 0; i < n; i++) {
       const to = i * nt;
