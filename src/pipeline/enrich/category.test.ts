@@ -56,6 +56,21 @@ describe('category', () => {
     ).toBe('health');
   });
 
+  it('knows general vocabulary that the US headlines lack (the glossary)', () => {
+    expect(
+      categorize(
+        'Parliament debates new law',
+        'MPs from the governing party and the opposition clashed in the Commons over the bill before the vote.',
+      ),
+    ).toBe('politics');
+    expect(
+      categorize(
+        'Jobless rate falls',
+        'Unemployment fell to its lowest level in four years as the economy grew, official figures showed; inflation stayed below target.',
+      ),
+    ).toBe('business');
+  });
+
   it('scores every slug, and the best score wins', () => {
     const s = scoreCategory(categoryModel(), 'Lakers beat Celtics', 'The NBA season opened.');
     const entries = Object.entries(s.scores);
