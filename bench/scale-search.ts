@@ -129,7 +129,7 @@ export async function searchBench(
   for (const [name, url] of backends) {
     const drop = async () => {
       if (name === 'PostgreSQL') await dropSchema(pgUrl!, schema);
-      else rmSync(join(dir, 'lede.db'), { force: true });
+      else for (const f of ['lede.db', 'lede.db-wal', 'lede.db-shm']) rmSync(join(dir, f), { force: true });
     };
     if (keep && (await loaded(url, dir)) === total)
       lines.push(`${name}: reused ${total.toLocaleString('en')} articles`);

@@ -7,8 +7,14 @@
 // - idempotency: a job with a key is not queued while one with the same key is live;
 // - no job run twice: a job is only fetched by one runner; one that runs past its expiry
 //   (expireInSeconds, default 15 min) is aborted here before pg-boss expires and retries it;
+// - a runner that dies mid-job (killed, machine lost) gives its jobs back within seconds, not
+//   at pg-boss's expiry: each started runner holds a liveness lock (pgboss-sql.ts) and records
+//   the jobs it takes; every runner looks for jobs whose runner's lock is gone every
+//   `reclaimIntervalMs` and fails them (an attempt counted) for an immediate retry. A runner
+//   whose own lock connection breaks aborts its jobs and leaves them to be taken back;
 // - stop(): running jobs get `timeoutMs` to finish, then are aborted and put back, uncounted.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { describeError, LedeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
@@ -21,7 +27,7 @@ import {
   catalogue as ledeCatalogue,
   type PayloadOf,
 } from './catalogue.js';
-import { type BossJobRow, cleanUrl, lastMessage, STATES, sqlFor } from './pgboss-sql.js';
+import { type BossJobRow, cleanUrl, LIVENESS_LOCK, lastMessage, STATES, sqlFor } from './pgboss-sql.js';
 import type { EnqueueOptions, Handlers, JobInfo, JobQueue, StartOptions } from './queue.js';
 
 export interface PgBossQueueOptions<C extends Catalogue> {
@@ -41,9 +47,19 @@ export interface PgBossQueueOptions<C extends Catalogue> {
   backoff?: Backoff;
   /** pg-boss maintenance (expiry, archiving) in this process; default true */
   supervise?: boolean;
+  /** how often a started runner takes back the jobs of runners that died; default 5000 ms */
+  reclaimIntervalMs?: number;
+}
+
+/** The lock session of a started runner: `key` names it in the job ownership records. */
+interface Liveness {
+  client: pg.Client;
+  key: number;
 }
 
 type Fetched = PgBoss.JobWithMetadata<unknown>;
+
+const STOPPED_RUNNER = 'the worker running this job stopped before it finished';
 
 export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueue<C> {
   readonly workerId = randomUUID().slice(0, 8);
@@ -58,9 +74,12 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
   private concurrency = 4;
   private running = false;
   private loop: Promise<void> | null = null;
+  private readonly reclaimIntervalMs: number;
+  private liveness: Liveness | null = null;
+  private reclaimedAt = 0;
   private readonly active = new Map<
     string,
-    { job: Fetched; controller: AbortController; done: Promise<void> }
+    { job: Fetched; controller: AbortController; done: Promise<void>; lost: boolean }
   >();
   private wakeUp: (() => void) | null = null;
   private wakePending = false;
@@ -76,6 +95,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     this.sql = sqlFor(options.schema ?? 'pgboss');
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.expireInSeconds = options.expireInSeconds ?? 900;
+    this.reclaimIntervalMs = options.reclaimIntervalMs ?? 5000;
   }
 
   /** Starts pg-boss (creating or migrating its schema) and declares the catalogue's queues. */
@@ -99,6 +119,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
         await boss.updateQueue(name, settings);
       }
       await queue.db(queue.sql.liveKeyIndex, []);
+      await queue.db(queue.sql.ownerTable, []);
     } catch (error) {
       await boss.stop({ graceful: false, close: true }).catch(() => {});
       throw error;
@@ -187,6 +208,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
       }
     }
     this.loop = null;
+    await this.dropLiveness();
     this.log.info({ worker_id: this.workerId }, 'queue stopped');
   }
 
@@ -248,13 +270,19 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     let next = 0;
     while (this.running) {
       try {
+        // jobs are only taken while this runner's liveness lock is held
+        const liveness = this.liveness ?? (await this.holdLiveness());
+        if (performance.now() - this.reclaimedAt >= this.reclaimIntervalMs) await this.reclaim();
         // round robin over the types, so one busy type does not starve the others
         for (let i = 0; i < this.types.length && this.running && this.active.size < this.concurrency; i++) {
+          if (this.liveness !== liveness) break;
           const name = this.types[(next + i) % this.types.length];
           const jobs = await this.boss.fetch<unknown>(name, {
             batchSize: this.concurrency - this.active.size,
             includeMetadata: true,
           });
+          if (jobs.length === 0) continue;
+          await this.own(jobs, liveness);
           for (const job of jobs) this.launch(job);
         }
         next = (next + 1) % Math.max(1, this.types.length);
@@ -265,16 +293,87 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     }
   }
 
+  /** Takes the liveness lock on a connection of its own, under a key no other runner holds. */
+  private async holdLiveness(): Promise<Liveness> {
+    const client = new pg.Client({ connectionString: cleanUrl(this.options.connectionString) });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      for (;;) {
+        const key = 1 + Math.floor(Math.random() * 0x7fff_fffe);
+        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+          LIVENESS_LOCK,
+          key,
+        ]);
+        if (!rows[0]?.ok) continue;
+        const liveness = { client, key };
+        client.on('end', () => this.livenessLost(liveness));
+        this.liveness = liveness;
+        return liveness;
+      }
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+  }
+
+  /**
+   * The lock session ended under a running runner: other runners may already be taking its jobs
+   * back, so they are aborted here and nothing is recorded for them; the next loop locks anew.
+   */
+  private livenessLost(liveness: Liveness): void {
+    if (this.liveness !== liveness) return;
+    this.liveness = null;
+    this.log.error({ worker_id: this.workerId }, 'queue liveness connection lost; running jobs aborted');
+    for (const run of this.active.values()) {
+      run.lost = true;
+      run.controller.abort(new LedeError('job_interrupted', 'queue liveness connection lost'));
+    }
+    this.wake();
+  }
+
+  private async dropLiveness(): Promise<void> {
+    const liveness = this.liveness;
+    this.liveness = null;
+    await liveness?.client.end().catch(() => {});
+  }
+
+  private async own(jobs: Fetched[], liveness: Liveness): Promise<void> {
+    try {
+      await this.db(this.sql.own, [jobs.map((j) => j.id), jobs.map((j) => j.name), liveness.key]);
+    } catch (error) {
+      // the jobs still run; should this runner die, pg-boss's expiry gives them back instead
+      this.log.error({ err: error, worker_id: this.workerId }, 'could not record job ownership');
+    }
+  }
+
+  /** Fails the jobs of runners that died (an attempt counted) and makes their retries due now. */
+  private async reclaim(): Promise<void> {
+    this.reclaimedAt = performance.now();
+    const rows = await this.db<{ id: string; name: string }>(this.sql.orphans, []);
+    const byName = new Map<string, string[]>();
+    for (const r of rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r.id]);
+    for (const [name, ids] of byName) {
+      for (const id of ids) await this.boss.fail(name, id, { message: STOPPED_RUNNER });
+      await this.db(this.sql.retryNow, [name, ids]);
+      this.log.warn(
+        { worker_id: this.workerId, job_type: name, job_ids: ids },
+        'jobs of a stopped worker taken back',
+      );
+    }
+  }
+
   private launch(job: Fetched): void {
     const controller = new AbortController();
-    const done = this.execute(job, controller).finally(() => {
+    const run = { job, controller, done: Promise.resolve(), lost: false };
+    run.done = this.execute(job, controller, () => run.lost).finally(() => {
       this.active.delete(job.id);
       this.wake();
     });
-    this.active.set(job.id, { job, controller, done });
+    this.active.set(job.id, run);
   }
 
-  private async execute(job: Fetched, controller: AbortController): Promise<void> {
+  private async execute(job: Fetched, controller: AbortController, lost: () => boolean): Promise<void> {
     const log = this.log.child({ job_id: job.id, job_type: job.name });
     const attempt = job.retryCount + 1;
     const started = performance.now();
@@ -299,17 +398,27 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
         log,
       };
       await Promise.resolve().then(() => handler(parsed.data, ctx));
-      if (this.stopping && controller.signal.aborted) return;
+      if (lost() || (this.stopping && controller.signal.aborted)) return;
       // the last failure stays on record (as with StoreQueue), even once a retry succeeded
       const previous = lastMessage(job.output);
       await this.boss.complete(job.name, job.id, previous === null ? {} : { message: previous });
       log.info({ attempt, duration_ms: Math.round(performance.now() - started) }, 'job done');
     } catch (error) {
-      if (this.stopping && controller.signal.aborted) return; // put back by stop()
+      // put back by stop(), or taken back by other runners once this one lost its lock
+      if (lost() || (this.stopping && controller.signal.aborted)) return;
       await this.recordFailure(job, attempt, error, log, performance.now() - started);
     } finally {
       clearTimeout(expiry);
+      if (!lost()) await this.disown(job);
     }
+  }
+
+  private async disown(job: Fetched): Promise<void> {
+    const key = this.liveness?.key;
+    if (key === undefined) return;
+    await this.db(this.sql.disown, [job.id, key]).catch((e) =>
+      this.log.error({ err: e, job_id: job.id }, 'could not clear job ownership'),
+    );
   }
 
   private async recordFailure(job: Fetched, attempt: number, error: unknown, log: Logger, ms: number) {
