@@ -2,9 +2,11 @@
 // inverted index over the top terms and names of the stories alive in a sliding time window
 // (stories leave it when they stop growing, so the cost follows the window, not the archive);
 // each candidate is scored on four TF-IDF cosines (body, headline, names, numbers) damped by the
-// time gap; the article joins the best story above a threshold or starts a new one. An article
-// close to two stories, or a story that grew close to another, merges them (younger into older).
+// time gap and by dates that disagree with the story's (see date-profile.ts); the article joins
+// the best story above a threshold or starts a new one. An article close to two stories, or a
+// story that grew close to another, merges them (younger into older).
 import { hexHash } from '../../lib/hash.js';
+import { type ArticleDate, consensus, dateFactor } from './date-profile.js';
 import {
   absorb,
   type ChannelWeights,
@@ -16,7 +18,6 @@ import {
   storyKeys,
   type WeightedChannels,
   weighChannels,
-  yearsConflict,
 } from './live-story.js';
 import { StoryIndex } from './story-index.js';
 import type { ClusterAssignment, ClusterInput } from './types.js';
@@ -31,12 +32,10 @@ export interface ClustererOptions {
   mergeThreshold: number;
   weights: ChannelWeights;
   /**
-   * score multiplier when the article and a young story date their event apart: different
-   * event years, or (both naming weekdays) no weekday in common
+   * score multiplier when the article names years (or weekdays) and none is the one most
+   * dating articles of the story name (see dateFactor)
    */
   dateConflict: number;
-  /** stories up to this size are young: their dates are still those of one event */
-  youngSize: number;
   /** score multiplier per day of gap between the article and the story's latest article */
   dayDecay: number;
   /** half-life of a story's centroid weights, in hours of stream time */
@@ -54,8 +53,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   threshold: 0.2,
   mergeThreshold: 0.5,
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
-  dateConflict: 0.5,
-  youngSize: 1,
+  dateConflict: 0.7,
   dayDecay: 0.85,
   halfLifeHours: 24,
   maxCandidates: 8,
@@ -181,29 +179,21 @@ export class StoryClusterer {
       ],
       this.options.maxCandidates,
     );
-    const years = new Map<number, number>(features.year === null ? [] : [[features.year, 1]]);
-    return this.rank(weighted, features.time, years, features.days, found);
+    return this.rank(weighted, features.time, features, found);
   }
 
   private rank(
     channels: WeightedChannels,
     time: number | null,
-    years: ReadonlyMap<number, number>,
-    days: number,
+    date: ArticleDate,
     found: LiveStory[],
   ): ScoredStory[] {
     const out: Array<ScoredStory & { seq: number }> = [];
     for (const story of found) {
       let score = similarity(channels, story, this.options.weights);
       // the same kind of event on another date (a title defence, an emergency patch years
-      // apart) is another story however alike the words; checked while a story is young, as
-      // grown stories gather the dates of follow-ups and look-backs
-      if (
-        story.size <= this.options.youngSize &&
-        (yearsConflict(years, story.years) || ((days & story.days) === 0 && days !== 0 && story.days !== 0))
-      ) {
-        score *= this.options.dateConflict;
-      }
+      // apart) is another story however alike the words
+      score *= dateFactor(date, story.dates, this.options.dateConflict);
       if (time !== null && story.last !== null) {
         score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
       }
@@ -225,8 +215,7 @@ export class StoryClusterer {
       const others = this.rank(
         storyChannels(target),
         target.last,
-        target.years,
-        target.days,
+        consensus(target.dates),
         found.filter((story) => story !== target),
       );
       const best = others[0];

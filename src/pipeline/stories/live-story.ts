@@ -1,5 +1,6 @@
 // The clusterer's state for one story in the window: sparse decayed centroids of its articles'
 // body terms, headline terms and names, and when it last grew.
+import { addDate, type DateProfile, emptyProfile, mergeProfiles } from './date-profile.js';
 import {
   addSparse,
   addWeighted,
@@ -37,10 +38,8 @@ export interface LiveStory extends Channels {
   titleNorm: number;
   namesNorm: number;
   numbersNorm: number;
-  /** event years of its articles (see eventDate), with how many articles gave each */
-  years: Map<number, number>;
-  /** weekdays its articles name (bit set) */
-  days: number;
+  /** the years and weekdays its articles name */
+  dates: DateProfile;
 }
 
 const CHANNELS = ['body', 'title', 'names', 'numbers'] as const;
@@ -104,10 +103,9 @@ export function newStory(
     titleNorm: 1,
     namesNorm: 1,
     numbersNorm: 1,
-    years: new Map(),
-    days: f.days,
+    dates: emptyProfile(),
   };
-  addYear(story.years, f.year, 1);
+  addDate(story.dates, f);
   addDoc(story, w);
   refresh(story);
   return story;
@@ -147,8 +145,7 @@ export function absorb(
     if (factor < 0.999) for (const c of CHANNELS) scaleInPlace(story[c], factor);
   }
   addDoc(story, w);
-  addYear(story.years, f.year, 1);
-  story.days |= f.days;
+  addDate(story.dates, f);
   if (f.time !== null) {
     story.last = story.last === null ? f.time : Math.max(story.last, f.time);
     story.first = story.first === null ? f.time : Math.min(story.first, f.time);
@@ -160,28 +157,13 @@ export function absorb(
 export function mergeInto(older: LiveStory, younger: LiveStory, centroidTerms: number): void {
   for (const c of CHANNELS) addSparse(older[c], younger[c]);
   older.size += younger.size;
-  for (const [year, count] of younger.years) addYear(older.years, year, count);
-  older.days |= younger.days;
+  mergeProfiles(older.dates, younger.dates);
   if (younger.last !== null)
     older.last = older.last === null ? younger.last : Math.max(older.last, younger.last);
   if (younger.first !== null) {
     older.first = older.first === null ? younger.first : Math.min(older.first, younger.first);
   }
   trim(older, centroidTerms);
-}
-
-function addYear(years: Map<number, number>, year: number | null, count: number): void {
-  if (year !== null) years.set(year, (years.get(year) ?? 0) + count);
-}
-
-/**
- * True when both sides date their event and share no year: the same kind of event (a title
- * defence, an emergency patch) in another year is another story, however alike the words.
- */
-export function yearsConflict(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const year of a.keys()) if (b.has(year)) return false;
-  return true;
 }
 
 /** Weighted cosine over the four channels: body terms, headline terms, names, numbers. */

@@ -146,74 +146,28 @@ const WHEN = new RegExp(
   'gi',
 );
 
-/**
- * When an article says its event happened: weekdays (`w:sat`), years (`y:2009`), and calendar
- * dates (`d:nov-11`, `m:nov-2011`). Two reports of one event name the same day; the same kind
- * of event in another year does not, which plain words and names cannot tell apart.
- */
-export function whenCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const bump = (key: string, by = 1) => counts.set(key, (counts.get(key) ?? 0) + by);
-  for (const m of text.matchAll(WHEN)) {
-    if (m[6]) {
-      bump(`y:${m[6]}`);
-      continue;
-    }
-    const name = m[2] ?? m[3];
-    // names of days and months are capitalised; "may" in lower case is a word
-    const at = m.index + (m[1] ? m[0].indexOf(name) : 0);
-    const first = text.charCodeAt(at);
-    if (first < 65 || first > 90) {
-      if (m[5]) bump(`y:${m[5]}`);
-      continue;
-    }
-    if (m[2]) {
-      bump(`w:${m[2].slice(0, 3).toLowerCase()}`);
-      continue;
-    }
-    const month = m[3].slice(0, 3).toLowerCase();
-    const day = m[4] ?? m[1];
-    if (day && Number(day) <= 31 && Number(day) > 0) bump(`d:${month}-${Number(day)}`);
-    if (m[5]) {
-      bump(`y:${m[5]}`);
-      bump(`m:${month}-${m[5]}`, 2);
-    }
-  }
-  return counts;
-}
-
 const DAY_BITS = new Map(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, 1 << i]));
 
 export interface EventDate {
-  /**
-   * the year the event most likely happened: the year of the article's calendar dates
-   * ("November 11, 2011") when it gives some, else the latest year it mentions (reports look
-   * back at earlier years, rarely forward); null when it names no year
-   */
-  year: number | null;
+  /** every year it names, in order of first mention */
+  years: number[];
   /** the weekdays it names, as a bit set (Monday = bit 0) */
   days: number;
 }
 
-/** When an article dates its event (one pass over the text). */
+/** The years and weekdays an article names (one pass over the text). */
 export function eventDate(text: string): EventDate {
-  let dated = 0;
-  let datedCount = 0;
-  let latest = 0;
+  const years: number[] = [];
   let days = 0;
-  const perYear = new Map<number, number>();
-  for (const [key, count] of whenCounts(text)) {
-    if (key.startsWith('y:')) latest = Math.max(latest, Number(key.slice(2)));
-    else if (key.startsWith('w:')) days |= DAY_BITS.get(key.slice(2)) ?? 0;
-    else if (key.startsWith('m:')) {
-      const year = Number(key.slice(-4));
-      const total = (perYear.get(year) ?? 0) + count;
-      perYear.set(year, total);
-      if (total > datedCount || (total === datedCount && year > dated)) {
-        dated = year;
-        datedCount = total;
-      }
+  for (const m of text.matchAll(WHEN)) {
+    const year = m[6] ?? m[5];
+    if (year !== undefined && !years.includes(Number(year))) years.push(Number(year));
+    // a weekday dates something when it is written as a name, capitalised
+    if (m[2]) {
+      const at = m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
+      const first = text.charCodeAt(at);
+      if (first >= 65 && first <= 90) days |= DAY_BITS.get(m[2].slice(0, 3).toLowerCase()) ?? 0;
     }
   }
-  return { year: dated || latest || null, days };
+  return { years, days };
 }

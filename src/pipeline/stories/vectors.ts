@@ -72,8 +72,8 @@ export interface DocFeatures {
   title: Map<string, number>;
   names: Map<string, number>;
   numbers: Map<string, number>;
-  /** the year the article's event seems to have happened (see eventDate), or null */
-  year: number | null;
+  /** every year the article names */
+  years: number[];
   /** weekdays the article names (bit set, Monday = 1) */
   days: number;
   /** epoch ms, or null when the article has no date */
@@ -99,13 +99,13 @@ export function docFeatures(
     const key = NAME_PREFIX + entity.toLowerCase();
     names.set(key, (names.get(key) ?? 0) + 2);
   }
-  const { year, days } = eventDate(full);
+  const { years, days } = eventDate(full);
   return {
     body: termCounts(full),
     title: termCounts(title),
     names,
     numbers: numberCounts(full),
-    year,
+    years,
     days,
     time,
   };
