@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectKeyPoints } from './key-points.js';
+import { contentWords, selectKeyPoints } from './key-points.js';
 
 const ARTICLE = [
   'Ukraine and Russia will hold a new round of peace talks in Istanbul next week, officials said on Thursday.',
@@ -32,5 +32,18 @@ describe('selectKeyPoints', () => {
     const points = selectKeyPoints('x', run);
     expect(Date.now() - t0).toBeLessThan(2000);
     for (const p of points) expect(p.end).toBeLessThanOrEqual(run.length);
+  });
+
+  it('reads words the same with and without letters outside ASCII', () => {
+    // curly quotes and dashes keep the character scan; "ë" and "é" send it to the Unicode regex
+    expect(contentWords('The “peace” talks’ end—at 10:30… in Istanbul')).toEqual([
+      'peace',
+      'talks',
+      'end',
+      '10',
+      '30',
+      'istan',
+    ]);
+    expect(contentWords('“Zoë’s” café—OPENED in 2024')).toEqual(['zoë', 's', 'café', 'opene', '2024']);
   });
 });

@@ -32,49 +32,107 @@ const DEFAULTS: Required<KeyPointOptions> = {
   lambda: 0.8,
 };
 
-type Vec = Map<string, number>;
+/** Content words of `text`: letters and digits, lower-cased, stop words out, cut to a 5-letter prefix. */
+export function contentWords(text: string): string[] {
+  return asciiWords(text) ?? unicodeWords(text);
+}
 
-function words(text: string): string[] {
+function keep(out: string[], word: string): void {
+  const w = word.toLowerCase();
+  if (!STOP.has(w)) out.push(w.length > 5 ? w.slice(0, 5) : w); // crude stem: prefix
+}
+
+function unicodeWords(text: string): string[] {
   const out: string[] = [];
   const re = /[\p{L}\p{N}]+/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const w = m[0].toLowerCase();
-    if (!STOP.has(w)) out.push(w.length > 5 ? w.slice(0, 5) : w); // crude stem: prefix
-  }
+  for (let m = re.exec(text); m; m = re.exec(text)) keep(out, m[0]);
   return out;
 }
 
-function vec(ws: string[]): Vec {
-  const v: Vec = new Map();
-  for (const w of ws) v.set(w, (v.get(w) ?? 0) + 1);
-  return v;
+/** Punctuation outside ASCII that news text is full of (quotes, dashes, ellipsis, no-break space). */
+const WIDE_SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+
+/** The same words by a character scan, or null when the text has letters outside ASCII. */
+function asciiWords(text: string): string[] | null {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (c >= 128 && !WIDE_SEPARATORS.has(c)) return null;
+    if (start >= 0) keep(out, text.slice(start, i));
+    start = -1;
+  }
+  if (start >= 0) keep(out, text.slice(start));
+  return out;
 }
 
-/** Weighted vector with its norm, so each cosine costs one pass over the smaller vector. */
-interface WVec {
-  v: Map<string, number>;
+/**
+ * A weighted bag of words: word ids (numbered per article) in order of first occurrence, their
+ * weights, and the norm. Sums run in that order, so scores do not depend on the representation.
+ */
+interface Bag {
+  ids: number[];
+  weights: number[];
   norm: number;
 }
 
-function weigh(v: Vec, idf: Map<string, number>): WVec {
-  const w = new Map<string, number>();
-  let norm = 0;
-  for (const [k, x] of v) {
-    const y = x * (idf.get(k) ?? 1);
-    w.set(k, y);
-    norm += y * y;
+/** Word ids of `ws` in order of first occurrence, with counts; new words get the next free id. */
+function count(ws: string[], dict: Map<string, number>): { ids: number[]; counts: number[] } {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const at = new Map<number, number>();
+  for (const w of ws) {
+    let id = dict.get(w);
+    if (id === undefined) {
+      id = dict.size;
+      dict.set(w, id);
+    }
+    const k = at.get(id);
+    if (k === undefined) {
+      at.set(id, ids.length);
+      ids.push(id);
+      counts.push(1);
+    } else counts[k]++;
   }
-  return { v: w, norm: Math.sqrt(norm) };
+  return { ids, counts };
 }
 
-function cosine(a: WVec, b: WVec): number {
-  if (!a.norm || !b.norm) return 0;
-  const [small, large] = a.v.size <= b.v.size ? [a.v, b.v] : [b.v, a.v];
-  let dot = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y) dot += x * y;
+function weigh(ids: number[], counts: ArrayLike<number>, idf: Float64Array): Bag {
+  const weights = new Array<number>(ids.length);
+  let norm = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const y = counts[k] * idf[ids[k]];
+    weights[k] = y;
+    norm += y * y;
   }
+  return { ids, weights, norm: Math.sqrt(norm) };
+}
+
+/** The bag's weights by word id, in `into` (zeros elsewhere). */
+function spread(b: Bag, into: Float64Array): Float64Array {
+  for (let k = 0; k < b.ids.length; k++) into[b.ids[k]] = b.weights[k];
+  return into;
+}
+function unspread(b: Bag, into: Float64Array): void {
+  for (const id of b.ids) into[id] = 0;
+}
+
+/** Cosine of two bags; `dense(b)` gives b's weights by id. Walks the smaller bag, like a map join. */
+function cosine(a: Bag, b: Bag, denseA: () => Float64Array, denseB: () => Float64Array): number {
+  if (!a.norm || !b.norm) return 0;
+  const aSmall = a.ids.length <= b.ids.length;
+  const small = aSmall ? a : b;
+  const large = aSmall ? denseB() : denseA();
+  let dot = 0;
+  for (let k = 0; k < small.ids.length; k++) {
+    const y = large[small.ids[k]];
+    if (y) dot += small.weights[k] * y;
+  }
+  if (!aSmall) unspread(a, large);
   return dot / (a.norm * b.norm);
 }
 
@@ -91,25 +149,45 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
   const o = { ...DEFAULTS, ...options };
   const sentences = splitSentences(text);
   if (!sentences.length) return [];
-  const ws = sentences.map((s) => words(text.slice(s.start, s.end)));
-  const vs = ws.map(vec);
-  // sentence frequency as idf: words in every sentence carry no signal
-  const sf = new Map<string, number>();
-  for (const v of vs) for (const w of v.keys()) sf.set(w, (sf.get(w) ?? 0) + 1);
-  const idf = new Map<string, number>();
-  for (const [w, n] of sf) idf.set(w, Math.log(1 + sentences.length / n));
-  const doc: Vec = new Map();
-  for (const v of vs) for (const [w, x] of v) doc.set(w, (doc.get(w) ?? 0) + x);
-  const wv = vs.map((v) => weigh(v, idf));
-  const wdoc = weigh(doc, idf);
-  const head = weigh(vec(words(title)), idf);
+  const ws = sentences.map((s) => contentWords(text.slice(s.start, s.end)));
+  const dict = new Map<string, number>();
+  const bags = ws.map((w) => count(w, dict));
+  // ids 0..docWords-1 are the article's words in order of first occurrence (the article's bag)
+  const docWords = dict.size;
+  const titleBag = count(contentWords(title), dict);
+  // sentence frequency as idf: words in every sentence carry no signal; title-only words weigh 1
+  const sf = new Float64Array(dict.size);
+  const total = new Float64Array(docWords);
+  for (const v of bags) {
+    for (let k = 0; k < v.ids.length; k++) {
+      sf[v.ids[k]]++;
+      total[v.ids[k]] += v.counts[k];
+    }
+  }
+  const idf = new Float64Array(dict.size).fill(1);
+  for (let id = 0; id < docWords; id++) idf[id] = Math.log(1 + sentences.length / sf[id]);
+  const wv = bags.map((v) => weigh(v.ids, v.counts, idf));
+  const wdoc = weigh(
+    Array.from(total, (_, id) => id),
+    total,
+    idf,
+  );
+  const head = weigh(titleBag.ids, titleBag.counts, idf);
+  const scratch = new Float64Array(dict.size);
+  const docDense = spread(wdoc, new Float64Array(dict.size));
+  const headDense = spread(head, new Float64Array(dict.size));
   const base = wv.map((v, i) => {
     if (ws[i].length < 3) return Number.NEGATIVE_INFINITY;
     const pos = 1 / Math.sqrt(1 + i);
+    const dense = () => spread(v, scratch);
     const score =
-      o.position * pos + o.centrality * cosine(v, wdoc) + (head.norm ? o.headline * cosine(v, head) : 0);
+      o.position * pos +
+      o.centrality * cosine(v, wdoc, dense, () => docDense) +
+      (head.norm ? o.headline * cosine(v, head, dense, () => headDense) : 0);
     return score * lengthPrior(ws[i].length);
   });
+  // the chosen points by id, for the redundancy of the others
+  const chosenDense = new Map<number, Float64Array>();
   const chosen: number[] = [];
   const limit = Math.min(o.count, sentences.length);
   while (chosen.length < limit) {
@@ -118,7 +196,18 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
     for (let i = 0; i < sentences.length; i++) {
       if (chosen.includes(i) || base[i] === Number.NEGATIVE_INFINITY) continue;
       let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, cosine(wv[i], wv[j]));
+      for (const j of chosen) {
+        const dense = chosenDense.get(j) as Float64Array;
+        redundancy = Math.max(
+          redundancy,
+          cosine(
+            wv[i],
+            wv[j],
+            () => spread(wv[i], scratch),
+            () => dense,
+          ),
+        );
+      }
       const mmr = o.lambda * base[i] - (1 - o.lambda) * redundancy;
       if (mmr > bestScore) {
         bestScore = mmr;
@@ -127,6 +216,7 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
     }
     if (best < 0) break;
     chosen.push(best);
+    chosenDense.set(best, spread(wv[best], new Float64Array(dict.size)));
   }
   return chosen
     .sort((a, b) => a - b)
