@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from './fold.js';
-import { toFtsQuery } from './fts-query.js';
+import { headlineQuery, toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 
 describe('toFtsQuery', () => {
+  it('restricts a query to matches with a term or phrase in the title', () => {
+    const match = toFtsQuery('"prime minister" say""s minis*') ?? '';
+    expect(headlineQuery(match)).toBe(
+      '("prime minister" "say" "s" "minis"*) AND {title} : ("prime minister" OR "say" OR "s" OR "minis"*)',
+    );
+    expect(headlineQuery('"a""b"')).toBe('{title} : "a""b"');
+    expect(headlineQuery('"minis"*')).toBe('{title} : "minis"*');
+  });
+
   it('quotes terms and keeps phrases and prefixes', () => {
     expect(toFtsQuery('gaza ceasefire')).toBe('"gaza" "ceasefire"');
     expect(toFtsQuery('"prime minister" talks')).toBe('"prime minister" "talks"');

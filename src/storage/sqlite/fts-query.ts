@@ -38,3 +38,14 @@ export function toFtsQuery(input: string): string | null {
   }
   return parts.length > 0 ? parts.join(' ') : null;
 }
+
+/**
+ * The matches of an FTS query made by toFtsQuery that hold one of its terms or phrases in the
+ * title (a single term or phrase is searched in the title alone: FTS5 then reads only the
+ * title's positions, several times faster for a phrase of common words).
+ */
+export function headlineQuery(match: string): string {
+  const parts = match.match(/"(?:[^"]|"")*"\*?/g) ?? [];
+  if (parts.length === 1) return `{title} : ${parts[0]}`;
+  return `(${match}) AND {title} : (${parts.join(' OR ')})`;
+}

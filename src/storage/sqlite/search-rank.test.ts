@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { estimateDf, queryTerms, rankCandidates } from './search-rank.js';
+import {
+  estimateDf,
+  freshness,
+  phraseOf,
+  plainText,
+  queryTerms,
+  rankCandidates,
+  termCounter,
+  wordCount,
+} from './search-rank.js';
 
 const c = (rid: number, title: string, lead: string, sortAt = '2026-11-01T00:00:00Z') => ({
   rid,
@@ -20,6 +29,29 @@ describe('search ranking', () => {
     ]);
   });
 
+  it('counts the words of a field and the forms of a term in it, as the index would match them', () => {
+    const text = plainText(
+      'Troops: the troop, TROOPING troopers; Café cafés — Trooped. Policies of a policy',
+    );
+    expect(wordCount(text)).toBe(12);
+    expect(termCounter('troop', false)(text)).toBe(4);
+    expect(termCounter('cafe', false)(text)).toBe(2);
+    expect(termCounter('policy', false)(text)).toBe(2);
+    expect(termCounter('troop', true)(text)).toBe(5);
+    expect(termCounter('oop', false)(text)).toBe(0);
+    expect(wordCount(plainText('وزير الخارجية يزور'))).toBe(3);
+    expect(termCounter('اردن', false)(plainText('عن إسرائيل والأردن في'))).toBe(1);
+  });
+
+  it('scales relevance by freshness: all when fresh, 80% at a week, towards 60% when old', () => {
+    const now = Date.parse('2026-11-28T00:00:00Z');
+    expect(freshness('2026-11-28T00:00:00Z', now)).toBe(1);
+    expect(freshness('2026-11-21T00:00:00Z', now)).toBeCloseTo(0.8);
+    expect(freshness('2020-01-01T00:00:00Z', now)).toBeCloseTo(0.6, 2);
+    expect(phraseOf('"prime minister" "talks"')).toBe('prime minister');
+    expect(phraseOf('"talks"')).toBeNull();
+  });
+
   it('estimates document frequency from how densely the newest matches sit', () => {
     expect(estimateDf([10, 7, 3], 200, 1000)).toBe(3);
     // 200 matches among the newest 400 rowids of 1,000,000: about half of all documents
@@ -28,7 +60,6 @@ describe('search ranking', () => {
   });
 
   it('ranks title matches first, rarer terms higher, fresher articles higher at equal text', () => {
-    const fresh = () => 1;
     const ranked = rankCandidates(
       [
         c(1, 'Weather today', 'The desalination plant opened.'),
@@ -36,7 +67,7 @@ describe('search ranking', () => {
       ],
       [{ term: 'desalination', prefix: false, df: 2 }],
       1000,
-      fresh,
+      Date.parse('2026-11-02T00:00:00Z'),
       null,
     ).sort((a, b) => b.score - a.score);
     expect(ranked.map((r) => r.candidate.rid)).toEqual([2, 1]);
@@ -47,7 +78,7 @@ describe('search ranking', () => {
       ],
       [{ term: 'tanker', prefix: false, df: 2 }],
       1000,
-      (at) => (at.startsWith('2026-11') ? 1 : 0.6),
+      Date.parse('2026-11-28T00:00:00Z'),
       null,
     );
     expect(byAge[1].score).toBeGreaterThan(byAge[0].score);

@@ -1,9 +1,12 @@
 // Ranks search candidates in JavaScript. FTS5's bm25() first counts, for each query term or
 // phrase, the documents that hold it by walking its whole doclist: 50-80 ms for a common word
 // at a million articles, seconds for a phrase of common words, on every query. Here the
-// candidates (the newest K matches) are scored with BM25 over their title, description and
-// lead, and each term's document frequency is estimated from how densely its newest matches
-// sit in the rowid space (exact when it has fewer matches than the probe).
+// candidates are scored with BM25 over their title, description and lead, and each term's
+// document frequency is estimated from how densely its newest matches sit in the rowid space
+// (exact when it has fewer matches than the probe). Term frequencies are counted with one
+// regular expression per term over each field, not by splitting the text into word strings:
+// a few hundred candidates make tens of thousands of words, and allocating them was the
+// slowest part of a query (and the garbage collector's pauses its worst outliers).
 
 import { foldText } from './fold.js';
 
@@ -16,6 +19,30 @@ export interface Candidate {
   sortAt: string;
 }
 
+export interface RankTerm {
+  term: string;
+  prefix: boolean;
+  df: number;
+}
+
+/**
+ * Relevance is scaled by freshness: a fresh article keeps its full bm25 score, one that is
+ * FRESH_DAYS old keeps (1 - FRESH_SHARE / 2) of it, and very old ones tend to (1 - FRESH_SHARE).
+ */
+const FRESH_SHARE = 0.4;
+const FRESH_DAYS = 7;
+
+export function freshness(sortAt: string, nowMs: number): number {
+  const ageDays = Math.max(0, (nowMs - Date.parse(sortAt)) / 86_400_000) || 0;
+  return 1 - FRESH_SHARE + FRESH_SHARE / (1 + ageDays / FRESH_DAYS);
+}
+
+/** The first phrase (a quoted string of several tokens) of an FTS query, lower case, or null. */
+export function phraseOf(match: string): string | null {
+  const m = /"((?:[^"]|"")*\s(?:[^"]|"")*)"/.exec(match);
+  return m ? m[1].replaceAll('""', '"').toLowerCase() : null;
+}
+
 const K1 = 1.2;
 const B = 0.75;
 /** Field weights, as the bm25() weights the index used: title, description, text. */
@@ -25,6 +52,8 @@ const FIELDS: Array<[keyof Pick<Candidate, 'title' | 'description' | 'lead'>, nu
   ['lead', 1],
 ];
 const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** A light stemmer applied to both sides, so "troops" meets "troop" as Porter would make them. */
 function stem(w: string): string {
@@ -35,13 +64,53 @@ function stem(w: string): string {
   return w;
 }
 
-function words(text: string): string[] {
-  // fold as the index does (Arabic variants, marks, proclitics), so terms meet their matches
-  return (foldText(text) ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(WORD) ?? [];
+/** Text as it is matched: folded as the index does (Arabic), accents and marks removed, lower case. */
+export function plainText(text: string): string {
+  const folded = foldText(text) ?? '';
+  if (!NON_ASCII.test(folded)) return folded.toLowerCase();
+  return folded.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function tokens(text: string): string[] {
-  return words(text).map(stem);
+function words(text: string): string[] {
+  return plainText(text).match(WORD) ?? [];
+}
+
+/** Words of a plain text, counted without making them. */
+export function wordCount(plain: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    const isWord =
+      c < 128
+        ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+        : WORD_CHAR.test(plain[i]);
+    if (isWord && !inWord) n++;
+    inWord = isWord;
+  }
+  return n;
+}
+
+const regexSource = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Counts, in a plain text, the words that are `term`: for a prefix term the words that start
+ * with it, otherwise the words that stem to it (term, terms, termed, terming, termies for termy).
+ */
+export function termCounter(term: string, prefix: boolean): (plain: string) => number {
+  const alternatives = prefix
+    ? `${regexSource(term)}`
+    : `${regexSource(term)}(?:s|ed|ing)?${term.endsWith('y') ? `|${regexSource(term.slice(0, -1))}ies` : ''}`;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
+  // every form contains this much of the term: texts without it are skipped at indexOf speed
+  const core = term.endsWith('y') && !prefix ? term.slice(0, -1) : term;
+  return (plain) => {
+    if (!plain.includes(core)) return 0;
+    re.lastIndex = 0;
+    let n = 0;
+    while (re.exec(plain) !== null) n++;
+    return n;
+  };
 }
 
 /** Terms of an FTS query made by toFtsQuery: quoted strings (phrases split), "prefix"* kept as prefix. */
@@ -69,26 +138,29 @@ export function estimateDf(rowids: number[], probe: number, maxRowid: number): n
 
 export function rankCandidates(
   candidates: Candidate[],
-  terms: Array<{ term: string; prefix: boolean; df: number }>,
+  terms: RankTerm[],
   totalDocs: number,
-  freshness: (sortAt: string) => number,
+  nowMs: number,
   phrase: string | null,
 ): Array<{ candidate: Candidate; score: number }> {
-  const docs = candidates.map((c) => FIELDS.map(([field]) => tokens(c[field] ?? '')));
+  const counters = terms.map((t) => termCounter(t.term, t.prefix));
+  const docs = candidates.map((c) =>
+    FIELDS.map(([field]) => {
+      const plain = plainText(c[field] ?? '');
+      return { length: wordCount(plain), tf: counters.map((count) => count(plain)) };
+    }),
+  );
   const avg = FIELDS.map((_, f) => docs.reduce((n, d) => n + d[f].length, 0) / Math.max(docs.length, 1) || 1);
   const idf = terms.map((t) => Math.log(1 + (totalDocs - t.df + 0.5) / (t.df + 0.5)));
   return candidates.map((candidate, i) => {
     let score = 0;
-    terms.forEach((t, ti) => {
-      FIELDS.forEach(([, weight], f) => {
-        const words = docs[i][f];
-        let tf = 0;
-        for (const w of words) if (t.prefix ? w.startsWith(t.term) : w === t.term) tf++;
-        if (tf > 0)
-          score += idf[ti] * weight * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * words.length) / avg[f])));
+    FIELDS.forEach(([, weight], f) => {
+      const { length, tf } = docs[i][f];
+      tf.forEach((n, ti) => {
+        if (n > 0) score += idf[ti] * weight * ((n * (K1 + 1)) / (n + K1 * (1 - B + (B * length) / avg[f])));
       });
     });
     if (phrase && candidate.title.toLowerCase().includes(phrase)) score *= 1.5;
-    return { candidate, score: score * freshness(candidate.sortAt) };
+    return { candidate, score: score * freshness(candidate.sortAt, nowMs) };
   });
 }

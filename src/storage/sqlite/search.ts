@@ -1,21 +1,22 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
 import { toArticle } from './articles.js';
-import { toFtsQuery } from './fts-query.js';
+import { headlineQuery, toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
-import { type Candidate, estimateDf, queryTerms, rankCandidates } from './search-rank.js';
-import { limitOf, offsetOf, utc } from './util.js';
+import {
+  type Candidate,
+  estimateDf,
+  phraseOf,
+  queryTerms,
+  type RankTerm,
+  rankCandidates,
+} from './search-rank.js';
+import { chunks, limitOf, offsetOf, utc } from './util.js';
 
 // The snippet comes from the body (the title is shown beside it anyway), or the description
 // when there is no body. Field weights of the ranking are in search-rank.ts.
 const SNIPPET_TOKENS = 32;
-/**
- * Relevance is scaled by freshness: a fresh article keeps its full bm25 score, one that is
- * FRESH_DAYS old keeps (1 - FRESH_SHARE / 2) of it, and very old ones tend to (1 - FRESH_SHARE).
- */
-const FRESH_SHARE = 0.4;
-const FRESH_DAYS = 7;
 /** Totals are counted exactly up to this many matches; beyond it the total says "at least". */
 export const TOTAL_CAP = 1000;
 
@@ -33,28 +34,45 @@ const LEAD_CHARS = 2000;
 /** Newest matches probed per term to estimate its document frequency. */
 const DF_PROBE = 200;
 type Row = ArticleRow & { rid: number; snip: string };
+type Bounds = { min: number; perResult: number; max: number };
 
-/** Candidates ranked per query: the newest K matches (K grows with the page asked for). */
-const CANDIDATES = { min: 200, perResult: 5, max: 2000 };
-/** Phrases need position lists for every candidate: fewer of them. */
-const PHRASE_CANDIDATES = { min: 60, perResult: 3, max: 400 };
-/** With filters each candidate costs a row read: fewer again. */
-const FILTERED_CANDIDATES = { min: 100, perResult: 5, max: 500 };
+/** Newest matches ranked per query (K grows with the page asked for). */
+const CANDIDATES: Bounds = { min: 200, perResult: 5, max: 2000 };
+/** With filters each match costs a row read before it is a candidate: fewer. */
+const FILTERED_CANDIDATES: Bounds = { min: 100, perResult: 5, max: 500 };
+/** Matches with a query word in the title, of any age, ranked beside the newest ones. */
+const HEADLINE_CANDIDATES: Bounds = { min: 200, perResult: 2, max: 500 };
+/**
+ * Matches the title pass may walk: it covers the whole archive for rare and middling words,
+ * and for common ones the stretch that holds their newest HEADLINE_SCAN matches (their recent
+ * title matches are many, and fresher than old ones). 20,000 single-word matches are 1-2 ms.
+ */
+const HEADLINE_SCAN = 20_000;
 
-/** The first phrase (a quoted string of several tokens) of an FTS query, lower case, or null. */
-function phraseOf(match: string): string | null {
-  const m = /"((?:[^"]|"")*\s(?:[^"]|"")*)"/.exec(match);
-  return m ? m[1].replaceAll('""', '"').toLowerCase() : null;
-}
+const candidatesFor = (bounds: Bounds, need: number) =>
+  Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
+
+const CANDIDATE_COLUMNS = sql`a.rowid AS rid, a.id, a.title, a.description,
+  substr(a.text, 1, ${LEAD_CHARS}) AS lead, a.sort_at`;
+
+/**
+ * A rowid bound FTS5 can seek to: it uses a bound only when it is an SQL integer, and the
+ * driver sends JavaScript numbers as reals (FTS5 then walks every match and SQLite filters).
+ */
+const rowidBound = (rowid: number) => BigInt(Math.floor(rowid));
 
 /**
  * Bounded search. The cost of FTS5 follows the number of matching rows: ranking every match of
  * a common word, or checking a phrase of common words in every document that holds its words,
- * is what makes naive bm25 ordering slow at a million articles. So the candidates are the newest
- * K matches (FTS5 walks its doclists backwards from the newest rowid and stops at K; rowids grow
- * with arrival, which is close to publication order), ranked by bm25 x freshness. When fewer
- * than K match, every match is ranked: rare words and small stores see exact bm25 order. Only
- * the page's rows are then read in full, with their snippets.
+ * is what makes naive bm25 ordering slow at a million articles. So the candidates are
+ *  - the newest K matches (FTS5 walks its doclists backwards from the newest rowid and stops
+ *    at K; rowids grow with arrival, which is close to publication order), and
+ *  - the newest matches with a query word in their title (the field that weighs most), over
+ *    the whole archive unless the query is common (then over the stretch that holds its newest
+ *    HEADLINE_SCAN matches), so a very relevant older article is not missed,
+ * ranked together by bm25 x freshness. When fewer than K match, every match is ranked: rare
+ * words and small stores see exact bm25 order. Only the page's rows are then read in full,
+ * with their snippets.
  */
 export class SqliteSearchRepo implements SearchRepo {
   constructor(private readonly db: Kysely<DB>) {}
@@ -62,31 +80,157 @@ export class SqliteSearchRepo implements SearchRepo {
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const match = toFtsQuery(query.q ?? '');
     if (match === null) return { hits: [], total: 0 };
-    const where = this.where(match, query);
-    const joined =
-      query.sourceId !== undefined ||
-      query.category !== undefined ||
-      query.language !== undefined ||
-      query.since !== undefined ||
-      query.before !== undefined;
+    const filters = this.filters(query);
     const limit = limitOf(query.limit);
     const offset = offsetOf(query.offset);
-    // matches of the words alone, counted up to TOTAL_CAP from the FTS index (no row reads):
-    // the total when nothing filters, an upper bound otherwise
-    const matches = await this.count(match);
-    if (matches === 0) return { hits: [], total: 0 };
-
     const need = offset + limit;
+    // the newest matches of the words alone, up to TOTAL_CAP, from the FTS index (no row
+    // reads): the total when nothing filters, and how common the query is
+    const newest = await this.newest(match, TOTAL_CAP);
+    if (newest.length === 0) return { hits: [], total: 0 };
+    const maxRowid = await this.maxRowid();
+    const everything = newest.length < TOTAL_CAP;
+    const density =
+      newest.length / Math.max(1, everything ? maxRowid : maxRowid - newest[newest.length - 1] + 1);
+    const terms = await this.terms(match, maxRowid);
     const phrase = phraseOf(match);
-    const bounds = joined ? FILTERED_CANDIDATES : phrase ? PHRASE_CANDIDATES : CANDIDATES;
-    const k = Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
-    const { ranked, candidates } = await this.rank(match, where, k, Math.max(need, 1), phrase);
-    // with filters, the total is what the candidates hold: exact when fewer than K matched, a
-    // lower bound otherwise (counting filtered matches over all time is the unbounded part)
-    const total = joined ? candidates : matches;
+
+    let recent: CandidateRow[];
+    let total: number;
+    let complete: boolean;
+    if (filters.length === 0) {
+      const k = candidatesFor(CANDIDATES, need);
+      recent = await this.rows(newest.slice(0, k));
+      total = newest.length;
+      complete = everything && newest.length <= k;
+    } else {
+      // with filters, the total is what the newest candidates hold: exact when fewer than K
+      // matched, a lower bound otherwise (counting filtered matches over all time is the
+      // unbounded part)
+      const k = candidatesFor(FILTERED_CANDIDATES, need);
+      recent = await this.filtered(match, filters, k);
+      total = recent.length;
+      complete = recent.length < k;
+    }
+    let candidates = recent;
+    if (!complete) {
+      // a phrase is checked in every document that holds its words (as many as its rarest word
+      // at most), and a filter reads the row of every title match: half the walk then
+      const walked = phrase ? Math.max(density, Math.min(...terms.map((t) => t.df)) / maxRowid) : density;
+      const scan = HEADLINE_SCAN / (filters.length > 0 ? 2 : 1);
+      const floor = everything ? 0 : Math.max(0, maxRowid - Math.ceil(scan / walked));
+      const seen = new Set(recent.map((r) => Number(r.rid)));
+      const older = (
+        await this.headlines(match, filters, floor, candidatesFor(HEADLINE_CANDIDATES, need))
+      ).filter((rid) => !seen.has(rid));
+      candidates = [...recent, ...(await this.rows(older))];
+      if (filters.length > 0) total = Math.max(total, candidates.length);
+    }
+    const ranked = this.rank(candidates, terms, maxRowid, need, phrase);
     const page = ranked.slice(offset, offset + limit);
     if (page.length === 0) return { hits: [], total };
+    return { hits: await this.hits(match, page), total };
+  }
 
+  /** Rowids of the newest `n` matches of an FTS query, newest first (index only). */
+  private async newest(match: string, n: number, floor = 0): Promise<number[]> {
+    const result = await sql<{ r: number }>`
+      SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${match} AND rowid >= ${rowidBound(floor)}
+      ORDER BY rowid DESC LIMIT ${n}`.execute(this.db);
+    return result.rows.map((x) => Number(x.r));
+  }
+
+  private async maxRowid(): Promise<number> {
+    const max = await sql<{ m: number | null }>`SELECT max(rowid) AS m FROM articles`.execute(this.db);
+    return Number(max.rows[0]?.m ?? 0);
+  }
+
+  /** What the ranking reads of the articles with these rowids. */
+  private async rows(rids: number[]): Promise<CandidateRow[]> {
+    const out: CandidateRow[] = [];
+    for (const part of chunks(rids)) {
+      const result = await sql<CandidateRow>`
+        SELECT ${CANDIDATE_COLUMNS} FROM articles a WHERE a.rowid IN (${sql.join(part)})`.execute(this.db);
+      out.push(...result.rows);
+    }
+    return out;
+  }
+
+  /** The newest `k` matches that pass the filters, with what the ranking reads of them. */
+  private async filtered(match: string, filters: RawBuilder<unknown>[], k: number): Promise<CandidateRow[]> {
+    const result = await sql<CandidateRow>`
+      SELECT ${CANDIDATE_COLUMNS}
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ${match} AND ${sql.join(filters, sql` AND `)}
+      ORDER BY articles_fts.rowid DESC
+      LIMIT ${k}`.execute(this.db);
+    return result.rows;
+  }
+
+  /** Rowids of the newest `k` matches since rowid `floor` with a query word in their title. */
+  private async headlines(
+    match: string,
+    filters: RawBuilder<unknown>[],
+    floor: number,
+    k: number,
+  ): Promise<number[]> {
+    const headline = headlineQuery(match);
+    if (filters.length === 0) return this.newest(headline, k, floor);
+    const result = await sql<{ r: number }>`
+      SELECT articles_fts.rowid AS r
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE articles_fts MATCH ${headline} AND articles_fts.rowid >= ${rowidBound(floor)}
+        AND ${sql.join(filters, sql` AND `)}
+      ORDER BY articles_fts.rowid DESC
+      LIMIT ${k}`.execute(this.db);
+    return result.rows.map((x) => Number(x.r));
+  }
+
+  /** The query's distinct terms, each with its document frequency estimated from its newest matches. */
+  private async terms(match: string, maxRowid: number): Promise<RankTerm[]> {
+    const unique = [...new Map(queryTerms(match).map((t) => [`${t.term}\u0000${t.prefix}`, t])).values()];
+    return Promise.all(
+      unique.map(async (t) => ({
+        ...t,
+        df: estimateDf(await this.newest(t.fts, DF_PROBE), DF_PROBE, maxRowid),
+      })),
+    );
+  }
+
+  /** The best `need` candidates, by BM25 (search-rank.ts) x freshness. */
+  private rank(
+    rows: CandidateRow[],
+    terms: RankTerm[],
+    maxRowid: number,
+    need: number,
+    phrase: string | null,
+  ): Ranked[] {
+    const candidates: Candidate[] = rows.map((r) => ({
+      rid: Number(r.rid),
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      lead: r.lead ?? '',
+      sortAt: r.sort_at,
+    }));
+    const scored = rankCandidates(
+      candidates,
+      terms,
+      Math.max(maxRowid, candidates.length),
+      Date.now(),
+      phrase,
+    );
+    scored.sort(
+      (x, y) =>
+        y.score - x.score ||
+        y.candidate.sortAt.localeCompare(x.candidate.sortAt) ||
+        x.candidate.id.localeCompare(y.candidate.id),
+    );
+    return scored.slice(0, need).map((x) => ({ rid: x.candidate.rid, score: x.score }));
+  }
+
+  /** The page's articles in full, with highlighted snippets, in ranked order. */
+  private async hits(match: string, page: Ranked[]): Promise<SearchHit[]> {
     const rows = await sql<Row>`
       SELECT a.*, articles_fts.rowid AS rid,
         coalesce(
@@ -104,89 +248,16 @@ export class SqliteSearchRepo implements SearchRepo {
       const { rid: _rid, snip, ...row } = r;
       hits.push({ article: toArticle(row as ArticleRow), snippet: highlightToHtml(snip ?? ''), score });
     }
-    return { hits, total };
+    return hits;
   }
 
-  /** Matches of the words alone, counted up to TOTAL_CAP from the FTS index (no row reads). */
-  private async count(match: string): Promise<number> {
-    const result = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM articles_fts WHERE articles_fts MATCH ${match} LIMIT ${TOTAL_CAP})`.execute(this.db);
-    return Number(result.rows[0]?.n ?? 0);
-  }
-
-  /** The best `need` of the newest `k` matches, by BM25 (search-rank.ts) x freshness. */
-  private async rank(
-    match: string,
-    where: RawBuilder<unknown>,
-    k: number,
-    need: number,
-    phrase: string | null,
-  ): Promise<{ ranked: Ranked[]; candidates: number }> {
-    const rows = await sql<CandidateRow>`
-      SELECT articles_fts.rowid AS rid, a.id, a.title, a.description, substr(a.text, 1, ${LEAD_CHARS}) AS lead, a.sort_at
-      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE ${where}
-      ORDER BY articles_fts.rowid DESC
-      LIMIT ${k}`.execute(this.db);
-    if (rows.rows.length === 0) return { ranked: [], candidates: 0 };
-    const max = await sql<{ m: number }>`SELECT max(rowid) AS m FROM articles`.execute(this.db);
-    const maxRowid = Number(max.rows[0]?.m ?? 0);
-    const unique = [...new Map(queryTerms(match).map((t) => [`${t.term}\u0000${t.prefix}`, t])).values()];
-    const terms = await Promise.all(
-      unique.map(async (t) => {
-        const probe = await sql<{ r: number }>`
-          SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${t.fts}
-          ORDER BY rowid DESC LIMIT ${DF_PROBE}`.execute(this.db);
-        return {
-          ...t,
-          df: estimateDf(
-            probe.rows.map((x) => Number(x.r)),
-            DF_PROBE,
-            maxRowid,
-          ),
-        };
-      }),
-    );
-    const nowMs = Date.now();
-    const freshness = (sortAt: string) => {
-      const ageDays = Math.max(0, (nowMs - Date.parse(sortAt)) / 86_400_000) || 0;
-      return 1 - FRESH_SHARE + FRESH_SHARE / (1 + ageDays / FRESH_DAYS);
-    };
-    const candidates: Candidate[] = rows.rows.map((r) => ({
-      rid: Number(r.rid),
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      lead: r.lead ?? '',
-      sortAt: r.sort_at,
-    }));
-    const scored = rankCandidates(
-      candidates,
-      terms,
-      Math.max(maxRowid, candidates.length),
-      freshness,
-      phrase,
-    );
-    scored.sort(
-      (x, y) =>
-        y.score - x.score ||
-        y.candidate.sortAt.localeCompare(x.candidate.sortAt) ||
-        x.candidate.id.localeCompare(y.candidate.id),
-    );
-    return {
-      ranked: scored.slice(0, need).map((x) => ({ rid: x.candidate.rid, score: x.score })),
-      candidates: candidates.length,
-    };
-  }
-
-  private where(match: string, q: SearchQuery): RawBuilder<unknown> {
-    const parts: RawBuilder<unknown>[] = [sql`articles_fts MATCH ${match}`];
+  private filters(q: SearchQuery): RawBuilder<unknown>[] {
+    const parts: RawBuilder<unknown>[] = [];
     if (q.sourceId !== undefined) parts.push(sql`a.source_id = ${q.sourceId}`);
     if (q.category !== undefined) parts.push(sql`a.category = ${q.category}`);
     if (q.language !== undefined) parts.push(sql`a.language = ${q.language}`);
     if (q.since !== undefined) parts.push(sql`a.sort_at >= ${utc(q.since)}`);
     if (q.before !== undefined) parts.push(sql`a.sort_at < ${utc(q.before)}`);
-    return sql.join(parts, sql` AND `);
+    return parts;
   }
 }
