@@ -113,7 +113,8 @@ const glossary = JSON.parse(readFileSync(join(modelDir, 'category-glossary.json'
 for (const [slug, terms] of Object.entries(glossary)) {
   if (slug.startsWith('_')) continue;
   if (!(CATEGORIES as readonly string[]).includes(slug)) throw new Error(`glossary: unknown slug ${slug}`);
-  for (const text of terms.split(';')) docs.push({ slug: slug as Category, text, weight: GLOSSARY_WEIGHT });
+  for (const text of terms.split(';').map((t) => t.trim()))
+    if (text) docs.push({ slug: slug as Category, text, weight: GLOSSARY_WEIGHT });
 }
 
 const slugs = [...new Set(docs.map((d) => d.slug))].sort() as Category[];
