@@ -184,6 +184,8 @@ async function main() {
     const only = values.only;
     if (only !== undefined && only !== 'sqlite' && only !== 'postgres')
       throw new Error(`--only must be sqlite or postgres, not "${only}"`);
+    if (only === 'postgres' && !pgUrl)
+      throw new Error('--only postgres needs TEST_DATABASE_URL or DATABASE_URL (postgres://…)');
     const backends: Array<'sqlite' | 'postgres'> = only ? [only] : ['sqlite', 'postgres'];
     for (const n of sizes) console.log(await searchBench(n, pgUrl, { backends, keep: values.keep }));
   }

@@ -3,7 +3,7 @@ import { foldText } from '../sqlite/fold.js';
 import { limitOf, offsetOf, utc } from '../sqlite/util.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
 import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from './articles.js';
-import { toTsQuery } from './fts.js';
+import { configFor, toTsQuery } from './fts.js';
 import { MARK_CLOSE, MARK_OPEN, snippetHtml } from './headline.js';
 import type { DB } from './schema.js';
 import type { SearchConfigs } from './search-configs.js';
@@ -18,6 +18,8 @@ export const TOTAL_CAP = 1000;
 const CANDIDATES = { min: 200, perResult: 5, max: 1000 };
 /** Phrases are checked on each row read (the index has no positions): fewer candidates. */
 const PHRASE_CANDIDATES = { min: 60, perResult: 3, max: 400 };
+/** Filters thin the matches out, so each candidate costs more rows read: fewer again. */
+const FILTERED_CANDIDATES = { min: 100, perResult: 5, max: 500 };
 const HEADLINE_CHARS = 50_000;
 const HEADLINE_OPTIONS = `StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=35, MinWords=15`;
 
@@ -50,7 +52,7 @@ export class PgSearchRepo implements SearchRepo {
 
   constructor(
     private readonly db: Kysely<DB>,
-    configs: SearchConfigs,
+    private readonly configs: SearchConfigs,
   ) {
     this.terms = new TermParser(db, configs);
   }
@@ -58,33 +60,50 @@ export class PgSearchRepo implements SearchRepo {
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const tq = toTsQuery(query.q ?? '');
     if (tq === null) return { hits: [], total: 0 };
-    const groups = await this.terms.parse(tq);
+    const groups = this.ofLanguage(await this.terms.parse(tq), query.language);
     if (groups.length === 0) return { hits: [], total: 0 };
     const limit = limitOf(query.limit);
     const offset = offsetOf(query.offset);
     const need = offset + limit;
     const phrase = hasPhrase(groups);
-    const bounds = phrase ? PHRASE_CANDIDATES : CANDIDATES;
+    const filters = this.filters(query);
+    const bounds = filters ? FILTERED_CANDIDATES : phrase ? PHRASE_CANDIDATES : CANDIDATES;
     const k = Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
-    const where = sql`(${matchOf(groups)}) AND ${this.filters(query)}`;
+    const where = sql`(${matchOf(groups)}) AND ${filters ?? sql`TRUE`}`;
     // words: the newest matches are read up to TOTAL_CAP (the total, exact below it) in the
-    // same pass; a phrase is checked on each row that holds its words (the index has no
-    // positions), unbounded when they are common, so its total is the candidates, a lower bound
-    const cap = phrase ? k : Math.max(k, TOTAL_CAP);
+    // same pass. A phrase is checked on each row that holds its words (the index has no
+    // positions), and filters leave a share of the rows read: reading on to TOTAL_CAP is
+    // unbounded work when the words are common, so their total is the candidates, exact when
+    // fewer than K and a lower bound otherwise (as on SQLite with filters)
+    const cap = phrase || filters ? k : Math.max(k, TOTAL_CAP);
     const { ranked, total } = await this.rank(groups, where, cap, k, Math.max(need, 1));
     const page = ranked.slice(offset, offset + limit);
     if (page.length === 0) return { hits: [], total };
     return { hits: await this.hits(tq, page), total };
   }
 
-  private filters(q: SearchQuery): RawBuilder<unknown> {
-    const parts: RawBuilder<unknown>[] = [sql`TRUE`];
+  /**
+   * With a language filter, only the query as that language's configuration parses it: no scan
+   * for the words of other languages among articles that cannot match (a word that is a stop
+   * word in the language matches nothing, at once).
+   */
+  private ofLanguage(groups: TermGroup[], language: string | undefined): TermGroup[] {
+    if (language === undefined) return groups;
+    const config = configFor(language, this.configs.available);
+    return groups
+      .filter((g) => g.configs === null || g.configs.includes(config))
+      .map((g) => ({ tsquery: g.tsquery, configs: [config] }));
+  }
+
+  /** The filters' condition on `a` (articles), or null when there are none. */
+  private filters(q: SearchQuery): RawBuilder<unknown> | null {
+    const parts: RawBuilder<unknown>[] = [];
     if (q.sourceId !== undefined) parts.push(sql`a.source_id = ${q.sourceId}`);
     if (q.category !== undefined) parts.push(sql`a.category = ${q.category}`);
     if (q.language !== undefined) parts.push(sql`a.language = ${q.language}`);
     if (q.since !== undefined) parts.push(sql`a.sort_at >= ${utc(q.since)}`);
     if (q.before !== undefined) parts.push(sql`a.sort_at < ${utc(q.before)}`);
-    return sql.join(parts, sql` AND `);
+    return parts.length > 0 ? sql.join(parts, sql` AND `) : null;
   }
 
   /** The best `need` of the newest `k` matches, and the matches counted up to `cap`. */
