@@ -40,7 +40,9 @@ describe('pages', () => {
     expect(text.match(/<h1[^>]*>/g)).toHaveLength(1);
     expect(text).toContain('By Jane Reporter');
     expect(text).toMatch(/<p class="dateline">.*Kyiv<\/p>/);
-    expect(text).toMatch(/<img src="https:\/\/img.example\/ship.jpg"[^>]*width="1200" height="675"/);
+    expect(text).toMatch(
+      /<img src="https:\/\/img.example\/ship.jpg"[^>]*loading="eager" fetchpriority="high"[^>]*width="1200" height="675"/,
+    );
     expect(text).toContain('Credit: Open Source Centre/Airbus');
     // key point 1 starts at offset 5 and links to its sentence
     expect(text).toContain('<span id="s5" class="s">North Korea is set to triple');

@@ -28,6 +28,8 @@ export function Figure({ image, ctx, lead }: { image: Image; ctx: PageContext; l
         src={image.url}
         alt={image.caption ?? ''}
         loading={lead ? 'eager' : 'lazy'}
+        // the lead image is usually the page's largest paint: fetch it before other images
+        fetchpriority={lead ? 'high' : undefined}
         decoding="async"
         width={image.width ?? 800}
         height={image.height ?? 450}
