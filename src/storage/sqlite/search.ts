@@ -48,6 +48,10 @@ const HEADLINE_CANDIDATES: Bounds = { min: 200, perResult: 2, max: 500 };
  * title matches are many, and fresher than old ones). 20,000 single-word matches are 1-2 ms.
  */
 const HEADLINE_SCAN = 20_000;
+/** Matches a filtered search walks newest first, each with a row read (about 1.5 µs). */
+const FILTER_SCAN = 5_000;
+/** Filtered articles walked beyond them, each with an FTS index lookup (about 7 µs). */
+const FILTER_WALK = 2_000;
 
 const candidatesFor = (bounds: Bounds, need: number) =>
   Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
@@ -94,6 +98,10 @@ export class SqliteSearchRepo implements SearchRepo {
       newest.length / Math.max(1, everything ? maxRowid : maxRowid - newest[newest.length - 1] + 1);
     const terms = await this.terms(match, maxRowid);
     const phrase = phraseOf(match);
+    // how densely the rowids walked by a scan of the query hold work: a phrase is checked in
+    // every document that holds its words (as many as its rarest word at most)
+    const walked = phrase ? Math.max(density, Math.min(...terms.map((t) => t.df)) / maxRowid) : density;
+    const floorFor = (scan: number) => (everything ? 0 : Math.max(0, maxRowid - Math.ceil(scan / walked)));
 
     let recent: CandidateRow[];
     let total: number;
@@ -104,21 +112,23 @@ export class SqliteSearchRepo implements SearchRepo {
       total = newest.length;
       complete = everything && newest.length <= k;
     } else {
-      // with filters, the total is what the newest candidates hold: exact when fewer than K
-      // matched, a lower bound otherwise (counting filtered matches over all time is the
-      // unbounded part)
+      // with filters, the total is what the candidates hold: exact when every match was
+      // seen, a lower bound otherwise (counting filtered matches over all time is the
+      // unbounded part). The newest matches are walked as far back as FILTER_SCAN of them
+      // reach; when too few of them pass (an old date range, a small source), the filtered
+      // articles older than that are walked instead, newest first, each checked in the index.
       const k = candidatesFor(FILTERED_CANDIDATES, need);
-      recent = await this.filtered(match, filters, k);
+      const floor = floorFor(FILTER_SCAN);
+      recent = await this.filtered(match, filters, k, floor);
+      complete = floor === 0 && recent.length < k;
+      if (floor > 0 && recent.length < k)
+        recent = [...recent, ...(await this.filteredOlder(match, filters, k - recent.length, floor))];
       total = recent.length;
-      complete = recent.length < k;
     }
     let candidates = recent;
     if (!complete) {
-      // a phrase is checked in every document that holds its words (as many as its rarest word
-      // at most), and a filter reads the row of every title match: half the walk then
-      const walked = phrase ? Math.max(density, Math.min(...terms.map((t) => t.df)) / maxRowid) : density;
-      const scan = HEADLINE_SCAN / (filters.length > 0 ? 2 : 1);
-      const floor = everything ? 0 : Math.max(0, maxRowid - Math.ceil(scan / walked));
+      // a filter reads the row of every title match: half the walk then
+      const floor = floorFor(HEADLINE_SCAN / (filters.length > 0 ? 2 : 1));
       const seen = new Set(recent.map((r) => Number(r.rid)));
       const older = (
         await this.headlines(match, filters, floor, candidatesFor(HEADLINE_CANDIDATES, need))
@@ -157,13 +167,40 @@ export class SqliteSearchRepo implements SearchRepo {
   }
 
   /** The newest `k` matches that pass the filters, with what the ranking reads of them. */
-  private async filtered(match: string, filters: RawBuilder<unknown>[], k: number): Promise<CandidateRow[]> {
+  private async filtered(
+    match: string,
+    filters: RawBuilder<unknown>[],
+    k: number,
+    floor: number,
+  ): Promise<CandidateRow[]> {
     const result = await sql<CandidateRow>`
       SELECT ${CANDIDATE_COLUMNS}
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE articles_fts MATCH ${match} AND ${sql.join(filters, sql` AND `)}
+      WHERE articles_fts MATCH ${match} AND articles_fts.rowid >= ${rowidBound(floor)}
+        AND ${sql.join(filters, sql` AND `)}
       ORDER BY articles_fts.rowid DESC
       LIMIT ${k}`.execute(this.db);
+    return result.rows;
+  }
+
+  /**
+   * Up to `k` matches among the newest FILTER_WALK articles below rowid `ceiling` that pass the
+   * filters (walked through the filters' index in time order, each looked up in the FTS index).
+   */
+  private async filteredOlder(
+    match: string,
+    filters: RawBuilder<unknown>[],
+    k: number,
+    ceiling: number,
+  ): Promise<CandidateRow[]> {
+    const result = await sql<CandidateRow>`
+      SELECT ${CANDIDATE_COLUMNS} FROM articles a WHERE a.rowid IN (
+        SELECT r FROM (
+          SELECT a.rowid AS r FROM articles a
+          WHERE a.rowid < ${rowidBound(ceiling)} AND ${sql.join(filters, sql` AND `)}
+          ORDER BY a.sort_at DESC LIMIT ${FILTER_WALK})
+        WHERE EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ${match} AND rowid = r)
+        LIMIT ${k})`.execute(this.db);
     return result.rows;
   }
 
