@@ -22,7 +22,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000000' },
     rebuild: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '60' },
+    runs: { type: 'string', default: '200' },
     quality: { type: 'string', default: '0' },
   },
 });
@@ -176,6 +176,7 @@ async function main() {
       language: 'en',
     }),
     'rare word + date filter': () => ({ q: pickFrom(5_000, 20_000), since: '2026-10-01T00:00:00Z' }),
+    'common word, old date range': () => ({ q: pickFrom(3, 60), before: '2025-06-01T00:00:00Z' }),
     'page 3 of a common word': () => ({ q: pickFrom(3, 60), offset: 40 }),
   };
   console.log(
