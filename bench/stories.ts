@@ -1,8 +1,10 @@
-// npm run bench:stories [-- --corpus FILE] [--sizes 10000,100000] [--skip-throughput]
+// npm run bench:stories [-- --corpus FILE] [--sizes 10000,100000] [--runs 3] [--skip-throughput]
 // 1. B-cubed F1 of the online clusterer on the ECB+ stream (shared scorer), in stream order:
 //    as emitted (each article's story at arrival) and after following recorded merges.
 // 2. Throughput of the real `bin/lede cluster --jsonl` (run `npm run build` first) on a stream
-//    replayed from the NLP corpora with shifted dates, and time per article at two sizes.
+//    replayed from the NLP corpora with shifted dates, and time per article at two sizes: the
+//    median of --runs runs, in CPU time of the child (wall time on a shared machine also counts
+//    waiting for a core), startup subtracted.
 // 3. Near-duplicate precision/recall: syndicated copies made by editing real articles
 //    (headline changed, paragraphs cut, boilerplate added, words changed) vs distinct articles,
 //    including other reports of the same event (ECB+) as hard negatives.
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: `${NLP}/clustering/ecbplus.dev.jsonl` },
     sizes: { type: 'string', default: '10000,100000' },
+    runs: { type: 'string', default: '3' },
     'skip-throughput': { type: 'boolean', default: false },
   },
 });
@@ -195,28 +198,50 @@ function runCli(input: string): Promise<{ ms: number; cpuMs: number | null; line
   });
 }
 
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs the CLI `runs` times on one input: median wall and CPU ms (CPU null without /usr/bin/time). */
+async function medianRun(input: string, runs: number, expectLines: number) {
+  const results: Array<{ ms: number; cpuMs: number | null }> = [];
+  for (let i = 0; i < runs; i++) {
+    const { ms, cpuMs, lines } = await runCli(input);
+    if (lines !== expectLines) throw new Error(`expected ${expectLines} output lines, got ${lines}`);
+    results.push({ ms, cpuMs });
+  }
+  const cpuTimes = results.map((r) => r.cpuMs).filter((x): x is number => x !== null);
+  return {
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: cpuTimes.length ? median(cpuTimes) : null,
+    cpuRange: cpuTimes.length ? `${Math.min(...cpuTimes).toFixed(0)}-${Math.max(...cpuTimes).toFixed(0)}` : '',
+  };
+}
+
 async function throughput(): Promise<void> {
   if (!existsSync('dist/cli/main.js')) throw new Error('dist/ is missing: run `npm run build` first');
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive whole number');
   const articles = pool();
-  const empty = [await runCli(''), await runCli('')];
-  const startup = Math.min(...empty.map((r) => r.ms));
-  const startupCpu = Math.min(...empty.map((r) => r.cpuMs ?? 0));
+  const empty = await medianRun('', runs, 0);
+  const startup = empty.ms;
+  const startupCpu = empty.cpuMs ?? 0;
   const perWall: number[] = [];
   const perCpu: number[] = [];
   for (const n of values.sizes!.split(',').map(Number)) {
-    const input = stream(n, articles);
-    const { ms, cpuMs, lines } = await runCli(input);
-    if (lines !== n) throw new Error(`expected ${n} output lines, got ${lines}`);
+    const { ms, cpuMs, cpuRange } = await medianRun(stream(n, articles), runs, n);
     const wall = (ms - startup) / n;
     perWall.push(wall);
     let cpuText = '';
     if (cpuMs !== null) {
       const cpu = (cpuMs - startupCpu) / n;
       perCpu.push(cpu);
-      cpuText = ` | CPU ${cpuMs.toFixed(0)} ms -> ${(1000 / cpu).toFixed(0)} articles/s, ${(cpu * 1000).toFixed(0)} µs/article`;
+      cpuText = ` | CPU ${cpuMs.toFixed(0)} ms (runs ${cpuRange}, startup ${startupCpu.toFixed(0)}) -> ${(1000 / cpu).toFixed(0)} articles/s, ${(cpu * 1000).toFixed(0)} µs/article`;
     }
     console.log(
-      `throughput ${String(n).padStart(7)} articles: wall ${ms.toFixed(0)} ms (startup ${startup.toFixed(0)}) -> ${(1000 / wall).toFixed(0)} articles/s, ${(wall * 1000).toFixed(0)} µs/article${cpuText}`,
+      `throughput ${String(n).padStart(7)} articles, median of ${runs}: wall ${ms.toFixed(0)} ms (startup ${startup.toFixed(0)}) -> ${(1000 / wall).toFixed(0)} articles/s, ${(wall * 1000).toFixed(0)} µs/article${cpuText}`,
     );
   }
   const ratio = (xs: number[]) => (xs.length >= 2 ? (xs[xs.length - 1] / xs[0]).toFixed(2) : 'n/a');
