@@ -75,6 +75,7 @@ const BLOCK_VECS = T1W_VEC + 1;
 
 /** Bounds of the caches kept across documents (checked between sentences). */
 const MAX_WORDS = 100_000;
+/** also keeps the "s=" keys (shape id before, after, capitals) below 2^30, small integers for V8 */
 const MAX_SHAPES = 20_000;
 const MAX_TRIPLES = 200_000;
 
@@ -88,6 +89,8 @@ interface ShapeInfo {
   doc: Int32Array;
   /** rows of "t1s=<tag>|shape" by previous tag */
   t1s: Int32Array;
+  /** rows of "s=" with this shape in the middle, by (shape before, shape after, capitals): small-integer keys */
+  triples: Map<number, number>;
 }
 
 /** What the tagger keeps per word as written. */
@@ -125,8 +128,8 @@ export class NerModel {
   private poolUsed = 0;
   private readonly words = new Map<string, WordInfo>();
   private readonly shapes = new Map<string, ShapeInfo>();
-  /** rows of "s=" (shape before, shape, shape after) by shape ids and capitals flag */
-  private readonly triples = new Map<number, number>();
+  /** how many "s=" rows the shapes hold */
+  private triples = 0;
   private start!: WordInfo;
   private end!: WordInfo;
   private scores = new Int32Array(0);
@@ -200,7 +203,7 @@ export class NerModel {
   private reset(): void {
     this.words.clear();
     this.shapes.clear();
-    this.triples.clear();
+    this.triples = 0;
     this.poolUsed = 0;
     this.start = this.block(START, START, START);
     this.end = this.block(END, END, END);
@@ -215,6 +218,7 @@ export class NerModel {
         first: this.rowOf(PREFIX.first + text),
         doc: this.docRows(text),
         t1s: Int32Array.from(this.tags, (t) => this.rowOf(`t1s=${t}|${text}`)),
+        triples: new Map(),
       };
       this.shapes.set(text, info);
     }
@@ -281,11 +285,12 @@ export class NerModel {
 
   /** Row of the "s=" feature of a token by the shapes around it. */
   private triple(before: ShapeInfo, mid: ShapeInfo, after: ShapeInfo, caps: number): number {
-    const key = ((before.id * MAX_SHAPES + mid.id) * MAX_SHAPES + after.id) * 2 + caps;
-    let row = this.triples.get(key);
+    const key = (before.id * MAX_SHAPES + after.id) * 2 + caps;
+    let row = mid.triples.get(key);
     if (row === undefined) {
       row = this.rowOf(`${caps ? 'S^' : 'S'}${PREFIX.shapeTriple}${before.text}|${mid.text}|${after.text}`);
-      this.triples.set(key, row);
+      mid.triples.set(key, row);
+      this.triples++;
     }
     return row;
   }
@@ -318,7 +323,7 @@ export class NerModel {
     if (
       this.words.size + n > MAX_WORDS ||
       this.shapes.size + n > MAX_SHAPES ||
-      this.triples.size + n > MAX_TRIPLES
+      this.triples + n > MAX_TRIPLES
     )
       this.reset();
     const infos = new Array<WordInfo>(n);
