@@ -5,7 +5,7 @@
 // Usage: npm run bench:scale [-- --articles 10000] [--workers 1,2,4] [--search 100000] [--million]
 //   [--skip-ingest] [--skip-search] [--only sqlite|postgres] [--keep]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -89,7 +89,26 @@ async function fixtureServer(): Promise<{ port: number; close(): Promise<void> }
 const HOSTS = 64;
 const host = (f: number, port: number) => `http://127.0.0.${2 + (f % HOSTS)}:${port}`;
 
-async function ingestRun(workers: number, port: number): Promise<{ seconds: number; stored: number }> {
+/**
+ * CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux); null
+ * elsewhere. Wall-clock rates on a shared machine follow the other load; CPU per article does not.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux architecture Node runs on */
+const CLOCK_TICKS = 100;
+
+async function ingestRun(
+  workers: number,
+  port: number,
+): Promise<{ seconds: number; stored: number; cpu: number | null }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lede-scale-'));
   const schema = `lede_scale_${workers}`;
   let databaseUrl: string | null = null;
@@ -141,6 +160,8 @@ async function ingestRun(workers: number, port: number): Promise<{ seconds: numb
     if ((await queue.pending(new Date(Date.now() + 60_000))) === 0 && stored > 0) break;
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = children.map((c) => cpuSeconds(c.pid));
+  const cpu = used.every((u) => u !== null) ? used.reduce((a, b) => a + (b ?? 0), 0) : null;
   for (const c of children) c.kill('SIGTERM');
   await Promise.all(
     children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
@@ -149,7 +170,7 @@ async function ingestRun(workers: number, port: number): Promise<{ seconds: numb
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
   if (pgUrl) await dropSchemas(schema);
-  return { seconds, stored };
+  return { seconds, stored, cpu };
 }
 
 async function dropSchemas(schema: string): Promise<void> {
@@ -167,14 +188,18 @@ async function main() {
       `ingest of ${ARTICLES.toLocaleString('en')} articles (${FEEDS} feeds) on ${pgUrl ? 'PostgreSQL + pg-boss' : 'SQLite'}, ` +
         `worker processes of --concurrency ${values.concurrency}`,
     );
-    console.log('workers   seconds   articles/s   scaling');
+    console.log('workers   seconds   articles/s   scaling   worker CPU s   CPU ms/article');
     let single = 0;
     for (const w of counts) {
-      const { seconds, stored } = await ingestRun(w, server.port);
+      const { seconds, stored, cpu } = await ingestRun(w, server.port);
       const rate = stored / seconds;
       if (w === counts[0]) single = rate / w;
+      const cpuCells =
+        cpu === null
+          ? '             -                -'
+          : `${cpu.toFixed(0).padStart(14)}   ${((cpu * 1000) / Math.max(1, stored)).toFixed(1).padStart(14)}`;
       console.log(
-        `${String(w).padStart(7)}  ${seconds.toFixed(1).padStart(8)}  ${rate.toFixed(1).padStart(11)}   ${(rate / single).toFixed(2)}x${stored < ARTICLES ? `  (${stored} stored)` : ''}`,
+        `${String(w).padStart(7)}  ${seconds.toFixed(1).padStart(8)}  ${rate.toFixed(1).padStart(11)}   ${`${(rate / single).toFixed(2)}x`.padStart(7)}${cpuCells}${stored < ARTICLES ? `  (${stored} stored)` : ''}`,
       );
     }
     await server.close();
