@@ -14,7 +14,13 @@ import Database from 'better-sqlite3';
 import { registerFold } from '../src/storage/sqlite/fold.js';
 import { toFtsQuery } from '../src/storage/sqlite/fts-query.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
-import { type Candidate, phraseOf, queryTerms, rankCandidates } from '../src/storage/sqlite/search-rank.js';
+import {
+  type Candidate,
+  LEAD_CHARS,
+  phraseOf,
+  queryTerms,
+  rankCandidates,
+} from '../src/storage/sqlite/search-rank.js';
 import type { SearchQuery, Store } from '../src/storage/store.js';
 import { generator, rng, vocabulary } from './synthetic.js';
 
@@ -121,7 +127,7 @@ function exhaustive(db: Database.Database, q: SearchQuery, limit: number): strin
   const terms = queryTerms(match).map((t) => ({ ...t, df: (count.get(t.fts) as { n: number }).n }));
   const rows = db
     .prepare(
-      `SELECT a.rowid AS rid, a.id, a.title, a.description, substr(a.text, 1, 2000) AS lead, a.sort_at AS sortAt
+      `SELECT a.rowid AS rid, a.id, a.title, a.description, substr(a.text, 1, ${LEAD_CHARS}) AS lead, a.sort_at AS sortAt
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
        WHERE articles_fts MATCH ? ${filters.join(' ')}`,
     )

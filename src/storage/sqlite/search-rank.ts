@@ -43,6 +43,9 @@ export function phraseOf(match: string): string | null {
   return m ? m[1].replaceAll('""', '"').toLowerCase() : null;
 }
 
+/** How much of the body the ranking reads (news puts what matters first). */
+export const LEAD_CHARS = 2000;
+
 const K1 = 1.2;
 const B = 0.75;
 /** Field weights, as the bm25() weights the index used: title, description, text. */

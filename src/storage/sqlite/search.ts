@@ -7,6 +7,7 @@ import type { ArticleRow, DB } from './schema.js';
 import {
   type Candidate,
   estimateDf,
+  LEAD_CHARS,
   phraseOf,
   queryTerms,
   type RankTerm,
@@ -29,8 +30,6 @@ type CandidateRow = {
   lead: string | null;
   sort_at: string;
 };
-/** How much of the body the ranking reads (news puts what matters first). */
-const LEAD_CHARS = 2000;
 /** Newest matches probed per term to estimate its document frequency. */
 const DF_PROBE = 200;
 type Row = ArticleRow & { rid: number; snip: string };
