@@ -3,16 +3,16 @@
 // grown stories gather the dates of follow-ups and look-backs, and stop telling two events of
 // the same kind apart: two earthquakes, two title defences, an emergency patch years later.)
 
-/** The dates an article names: years, and weekdays as a bit set (Monday = bit 0). */
+/** When an article dates itself: its year (see eventDate), and weekdays as a bit set (Monday = bit 0). */
 export interface ArticleDate {
-  years: readonly number[];
+  year: number | null;
   days: number;
 }
 
 export interface DateProfile {
   /** members that name some year */
   yearNamers: number;
-  /** per year, the members naming it */
+  /** per year, the members dated to it */
   years: Map<number, number>;
   /** members that name some weekday */
   dayNamers: number;
@@ -28,8 +28,10 @@ export function emptyProfile(): DateProfile {
 }
 
 export function addDate(profile: DateProfile, date: ArticleDate): void {
-  if (date.years.length > 0) profile.yearNamers++;
-  for (const year of new Set(date.years)) profile.years.set(year, (profile.years.get(year) ?? 0) + 1);
+  if (date.year !== null) {
+    profile.yearNamers++;
+    profile.years.set(date.year, (profile.years.get(date.year) ?? 0) + 1);
+  }
   if (date.days !== 0) profile.dayNamers++;
   for (let bit = 0; bit < 7; bit++) if (date.days & (1 << bit)) profile.days[bit]++;
 }
@@ -43,24 +45,28 @@ export function mergeProfiles(into: DateProfile, from: DateProfile): void {
 
 /** The dates most of a story's members agree on, to compare a story with another one. */
 export function consensus(profile: DateProfile): ArticleDate {
-  const years: number[] = [];
-  for (const [year, count] of profile.years) if (count >= CONSENSUS * profile.yearNamers) years.push(year);
+  let year: number | null = null;
+  let most = 0;
+  for (const [named, count] of profile.years) {
+    if (count >= CONSENSUS * profile.yearNamers && count > most) {
+      year = named;
+      most = count;
+    }
+  }
   let days = 0;
   for (let bit = 0; bit < 7; bit++) if (profile.days[bit] >= CONSENSUS * profile.dayNamers) days |= 1 << bit;
-  return { years, days };
+  return { year, days };
 }
 
 /**
- * Score multiplier for an article dated `date` against a story: 1 when the story's dating
- * members mostly share one of the article's years (and weekdays), down to `conflict` when none
- * does; 1 when either side names no year (or weekday): silence is no evidence.
+ * Score multiplier for an article dated `date` against a story: 1 when most of the story's
+ * dating members share the article's year (and one of its weekdays), down to `conflict` when
+ * none does; 1 when either side names no year (or weekday): silence is no evidence.
  */
 export function dateFactor(date: ArticleDate, profile: DateProfile, conflict: number): number {
   let factor = 1;
-  if (date.years.length > 0 && profile.yearNamers > 0) {
-    let agreeing = 0;
-    for (const year of date.years) agreeing = Math.max(agreeing, profile.years.get(year) ?? 0);
-    factor *= soften(agreeing / profile.yearNamers, conflict);
+  if (date.year !== null && profile.yearNamers > 0) {
+    factor *= soften((profile.years.get(date.year) ?? 0) / profile.yearNamers, conflict);
   }
   if (date.days !== 0 && profile.dayNamers > 0) {
     let agreeing = 0;

@@ -149,19 +149,22 @@ const WHEN = new RegExp(
 const DAY_BITS = new Map(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, 1 << i]));
 
 export interface EventDate {
-  /** every year it names, in order of first mention */
-  years: number[];
+  /**
+   * the latest year it names: the article's own time (look-backs name earlier years, and news
+   * rarely names later ones); null when it names none
+   */
+  year: number | null;
   /** the weekdays it names, as a bit set (Monday = bit 0) */
   days: number;
 }
 
-/** The years and weekdays an article names (one pass over the text). */
+/** When an article dates its event (one pass over the text). */
 export function eventDate(text: string): EventDate {
-  const years: number[] = [];
+  let year = 0;
   let days = 0;
   for (const m of text.matchAll(WHEN)) {
-    const year = m[6] ?? m[5];
-    if (year !== undefined && !years.includes(Number(year))) years.push(Number(year));
+    const named = m[6] ?? m[5];
+    if (named !== undefined) year = Math.max(year, Number(named));
     // a weekday dates something when it is written as a name, capitalised
     if (m[2]) {
       const at = m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
@@ -169,5 +172,5 @@ export function eventDate(text: string): EventDate {
       if (first >= 65 && first <= 90) days |= DAY_BITS.get(m[2].slice(0, 3).toLowerCase()) ?? 0;
     }
   }
-  return { years, days };
+  return { year: year || null, days };
 }

@@ -72,8 +72,8 @@ export interface DocFeatures {
   title: Map<string, number>;
   names: Map<string, number>;
   numbers: Map<string, number>;
-  /** every year the article names */
-  years: number[];
+  /** the latest year the article names (see eventDate), or null */
+  year: number | null;
   /** weekdays the article names (bit set, Monday = 1) */
   days: number;
   /** epoch ms, or null when the article has no date */
@@ -99,13 +99,13 @@ export function docFeatures(
     const key = NAME_PREFIX + entity.toLowerCase();
     names.set(key, (names.get(key) ?? 0) + 2);
   }
-  const { years, days } = eventDate(full);
+  const { year, days } = eventDate(full);
   return {
     body: termCounts(full),
     title: termCounts(title),
     names,
     numbers: numberCounts(full),
-    years,
+    year,
     days,
     time,
   };
