@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
+import { postgresCodec } from '../sql/codec.js';
+import { SqlSourceRepo } from '../sql/sources.js';
+import { sqlTables } from '../sql/tables.js';
 import type { Store } from '../store.js';
 import { PgArticleRepo } from './articles.js';
 import { PgJobRepo } from './jobs.js';
@@ -8,7 +11,6 @@ import { peopleRepos } from './people.js';
 import type { DB } from './schema.js';
 import { PgSearchRepo } from './search.js';
 import type { SearchConfigs } from './search-configs.js';
-import { PgSourceRepo } from './sources.js';
 import { PgStoryRepo } from './stories.js';
 import { PgTagRepo } from './tags.js';
 
@@ -67,7 +69,7 @@ type People = ReturnType<typeof peopleRepos>;
 
 export class PgStore implements Store {
   readonly kind = 'postgres' as const;
-  readonly sources: PgSourceRepo;
+  readonly sources: SqlSourceRepo;
   readonly articles: PgArticleRepo;
   readonly stories: PgStoryRepo;
   readonly tags: PgTagRepo;
@@ -94,7 +96,8 @@ export class PgStore implements Store {
     private readonly txDb: Kysely<DB> | null = null,
   ) {
     const db = txDb ?? parts.gated.withPlugin(this.guard);
-    this.sources = new PgSourceRepo(db);
+    const tables = sqlTables(db);
+    this.sources = new SqlSourceRepo(tables, postgresCodec);
     this.articles = new PgArticleRepo(db, parts.configs);
     this.stories = new PgStoryRepo(db);
     this.tags = new PgTagRepo(db);

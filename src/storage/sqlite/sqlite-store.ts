@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
+import { sqliteCodec } from '../sql/codec.js';
+import { SqlSourceRepo } from '../sql/sources.js';
+import { sqlTables } from '../sql/tables.js';
 import type { Store } from '../store.js';
 import { SqliteArticleRepo } from './articles.js';
 import { SqliteCommentRepo, SqliteReportRepo } from './comments.js';
@@ -16,7 +19,6 @@ import {
 } from './people.js';
 import type { DB } from './schema.js';
 import { SqliteSearchRepo } from './search.js';
-import { SqliteSourceRepo } from './sources.js';
 import { SqliteStoryRepo } from './stories.js';
 import { SqliteTagRepo } from './tags.js';
 import { SqlitePasswordResetRepo, SqliteSessionRepo, SqliteUserRepo } from './users.js';
@@ -46,7 +48,7 @@ class OuterStoreGuard implements KyselyPlugin {
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
-  readonly sources: SqliteSourceRepo;
+  readonly sources: SqlSourceRepo;
   readonly articles: SqliteArticleRepo;
   readonly stories: SqliteStoryRepo;
   readonly tags: SqliteTagRepo;
@@ -75,7 +77,8 @@ export class SqliteStore implements Store {
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
     const repoDb = inTransaction ? db : db.withPlugin(this.guard);
-    this.sources = new SqliteSourceRepo(repoDb);
+    const tables = sqlTables(repoDb);
+    this.sources = new SqlSourceRepo(tables, sqliteCodec);
     this.articles = new SqliteArticleRepo(repoDb);
     this.stories = new SqliteStoryRepo(repoDb);
     this.tags = new SqliteTagRepo(repoDb);

@@ -1,14 +1,7 @@
 // Small conversions shared by the repos.
-
-/** UTC ISO form of a date string, so that text order is time order; unparseable input is kept. */
-export function utc(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms).toISOString();
-}
-
-export function utcOrNull(iso: string | null | undefined): string | null {
-  return iso == null ? null : utc(iso);
-}
+// The backend-neutral ones live in ../sql/util.ts; they are re-exported here for the files that
+// still import them from this module.
+export { limitOf, offsetOf, utc, utcOrNull } from '../sql/util.js';
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value);
@@ -28,17 +21,4 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 1000;
-
-export function limitOf(limit: number | undefined): number {
-  if (limit == null || !Number.isFinite(limit)) return DEFAULT_LIMIT;
-  return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
-}
-
-export function offsetOf(offset: number | undefined): number {
-  if (offset == null || !Number.isFinite(offset)) return 0;
-  return Math.max(0, Math.floor(offset));
 }
