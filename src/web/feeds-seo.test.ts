@@ -68,6 +68,24 @@ describe('feeds', () => {
 });
 
 describe('SEO', () => {
+  it('gives every page a search engine may index a meta description', async () => {
+    for (const page of [
+      '/',
+      `/article/${f.ids.troops}`,
+      `/story/${f.ids.story}`,
+      '/category/world',
+      '/tag/kursk',
+      `/source/${f.sources.kyiv}`,
+      '/wrap-up',
+    ]) {
+      const html = await (await app.request(page)).text();
+      expect(html, page).not.toContain('name="robots" content="noindex"');
+      expect(html, page).toMatch(/<meta name="description" content="[^"]{10,}"\/>/);
+    }
+    const world = await (await app.request('/category/world')).text();
+    expect(world).toContain('content="World: the latest news from many sources, grouped into stories"');
+  });
+
   it('article pages link to the original and carry Open Graph, Twitter and NewsArticle metadata', async () => {
     const html = await (await app.request(`/article/${f.ids.troops}`)).text();
     expect(html).toContain('<link rel="canonical" href="https://news.example/a-troops"/>');

@@ -25,7 +25,12 @@ export function SourcePage({
         ? `${source.errorCount} ${t('source.errors').toLowerCase()}`
         : t('source.ok');
   return (
-    <Layout ctx={ctx} title={source.name} feed={`/source/${source.id}/feed`}>
+    <Layout
+      ctx={ctx}
+      title={source.name}
+      description={t('source.description', { name: source.name })}
+      feed={`/source/${source.id}/feed`}
+    >
       <h1>{source.name}</h1>
       <section class="health" aria-labelledby="health">
         <h2 id="health">{t('source.health')}</h2>

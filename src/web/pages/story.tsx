@@ -26,7 +26,12 @@ export function StoryPage({
   const byId = new Map(articles.map((a) => [a.id, a]));
   const link = (id: string) => `/article/${id}`;
   return (
-    <Layout ctx={ctx} title={title} description={data.keyPoints[0]?.text} feed={`/story/${story.id}/feed`}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      description={data.keyPoints[0]?.text ?? t('story.description', { title })}
+      feed={`/story/${story.id}/feed`}
+    >
       <p class="kicker">{t('story.title')}</p>
       <h1>{title}</h1>
       <p class="meta">

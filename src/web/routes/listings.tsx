@@ -37,12 +37,15 @@ export function listingRoutes(web: Web) {
           limit: PAGE_SIZE + 1,
           offset: (page - 1) * PAGE_SIZE,
         });
-        const counted = await web.withCounts(ctx, { articles: articles.slice(0, PAGE_SIZE).map((a) => a.id) });
+        const counted = await web.withCounts(ctx, {
+          articles: articles.slice(0, PAGE_SIZE).map((a) => a.id),
+        });
         return web.render(
           <ListingPage
             ctx={counted}
             data={{
               title: ctx.t(`category.${slug}`),
+              description: ctx.t('category.description', { name: ctx.t(`category.${slug}`) }),
               articles: articles.slice(0, PAGE_SIZE),
               sourceNames: await web.names(),
               olderHref: articles.length > PAGE_SIZE ? `?page=${page + 1}` : null,
@@ -71,7 +74,9 @@ export function listingRoutes(web: Web) {
           store.articles.count({ tag: slug }),
         ]);
         const title = ctx.t('tag.title', { name: tag.name });
-        const counted = await web.withCounts(ctx, { articles: articles.slice(0, PAGE_SIZE).map((a) => a.id) });
+        const counted = await web.withCounts(ctx, {
+          articles: articles.slice(0, PAGE_SIZE).map((a) => a.id),
+        });
         return web.render(
           <ListingPage
             ctx={counted}
@@ -98,10 +103,15 @@ export function listingRoutes(web: Web) {
     const ctx = web.page(c);
     const articles = await store.articles.list({ sourceId: source.id, limit: PAGE_SIZE });
     const counted = await web.withCounts(ctx, { articles: articles.map((a) => a.id) });
-    return web.send(c, null, () => web.render(<SourcePage ctx={counted} source={source} articles={articles} />), {
-      maxAge: 60,
-      vary: 'Cookie',
-    });
+    return web.send(
+      c,
+      null,
+      () => web.render(<SourcePage ctx={counted} source={source} articles={articles} />),
+      {
+        maxAge: 60,
+        vary: 'Cookie',
+      },
+    );
   });
 
   app.get('/story/:id', async (c) => {
