@@ -283,6 +283,8 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
           });
           if (jobs.length === 0) continue;
           await this.own(jobs, liveness);
+          // the lock went while they were taken: other runners take them back, not this one
+          if (this.liveness !== liveness) break;
           for (const job of jobs) this.launch(job);
         }
         next = (next + 1) % Math.max(1, this.types.length);
