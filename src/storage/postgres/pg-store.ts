@@ -4,6 +4,7 @@ import { LedeError } from '../../lib/errors.js';
 import { postgresCodec } from '../sql/codec.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { sqlTables } from '../sql/tables.js';
+import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
 import { PgArticleRepo } from './articles.js';
 import { PgJobRepo } from './jobs.js';
@@ -12,7 +13,6 @@ import type { DB } from './schema.js';
 import { PgSearchRepo } from './search.js';
 import type { SearchConfigs } from './search-configs.js';
 import { PgStoryRepo } from './stories.js';
-import { PgTagRepo } from './tags.js';
 
 /**
  * Transactions open in this process. The Store contract says other callers wait for an open
@@ -72,7 +72,7 @@ export class PgStore implements Store {
   readonly sources: SqlSourceRepo;
   readonly articles: PgArticleRepo;
   readonly stories: PgStoryRepo;
-  readonly tags: PgTagRepo;
+  readonly tags: SqlTagRepo;
   readonly search: PgSearchRepo;
   readonly jobs: PgJobRepo;
   readonly users: People['users'];
@@ -100,7 +100,7 @@ export class PgStore implements Store {
     this.sources = new SqlSourceRepo(tables, postgresCodec);
     this.articles = new PgArticleRepo(db, parts.configs);
     this.stories = new PgStoryRepo(db);
-    this.tags = new PgTagRepo(db);
+    this.tags = new SqlTagRepo(tables, postgresCodec);
     this.search = new PgSearchRepo(db, parts.configs);
     this.jobs = new PgJobRepo(db);
     const people = peopleRepos(db);

@@ -1,5 +1,7 @@
 // What differs between SQLite and PostgreSQL in the shared repos' queries, as one object per
 // backend: column encodings and the few SQL spellings that are not common to both.
+
+import { type RawBuilder, sql } from 'kysely';
 import { bool, fromJson } from '../sqlite/util.js';
 import type { StoredBool } from './tables.js';
 
@@ -8,6 +10,8 @@ export interface SqlCodec {
   bool(value: boolean): StoredBool;
   /** a JSON column as read back; `fallback` for NULL */
   fromJson<T>(value: unknown, fallback: T): T;
+  /** a text column to order by bytes (SQLite's only order; PostgreSQL's default follows the locale) */
+  bytewise(column: string): RawBuilder<string>;
 }
 
 export const sqliteCodec: SqlCodec = {
@@ -18,10 +22,12 @@ export const sqliteCodec: SqlCodec = {
     }
     return fromJson(value ?? null, fallback);
   },
+  bytewise: (column) => sql<string>`${sql.ref(column)}`,
 };
 
 export const postgresCodec: SqlCodec = {
   bool: (value) => value,
   // jsonb comes back parsed
   fromJson: <T>(value: unknown, fallback: T): T => (value == null ? fallback : (value as T)),
+  bytewise: (column) => sql<string>`${sql.ref(column)} COLLATE "C"`,
 };

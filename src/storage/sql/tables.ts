@@ -10,6 +10,9 @@ export type StoredBool = number | boolean;
 /** JSON written as text by both; read back as text (SQLite) or parsed jsonb (PostgreSQL) */
 type Json = ColumnType<unknown, string, string>;
 
+/** a UTC ISO time; PostgreSQL's timestamptz ordering columns may read back as Date */
+type Stamp = ColumnType<Date | string, string, string>;
+
 export interface SourceTable {
   id: string;
   name: string;
@@ -35,9 +38,35 @@ export interface SourceTable {
   created_at: string;
 }
 
+export interface TagTable {
+  slug: string;
+  name: string;
+  type: string;
+  country: string | null;
+}
+
+export interface ArticleTagTable {
+  article_id: string;
+  tag_slug: string;
+  position: number;
+}
+
+/** The article columns the shared repos read or move; each backend's own repo writes articles. */
+export interface ArticleTable {
+  id: string;
+  story_id: string | null;
+  sort_at: Stamp;
+}
+
 export interface SqlTables {
   sources: SourceTable;
+  tags: TagTable;
+  article_tags: ArticleTagTable;
+  articles: ArticleTable;
 }
+
+/** Tables the shared repos never insert into: only their row shape is checked. */
+type NotInserted = 'articles';
 
 export function isTrue(value: StoredBool): boolean {
   return value === true || value === 1;
@@ -47,16 +76,23 @@ type RequiredKeys<T> = { [K in keyof T]-?: Record<never, never> extends Pick<T, 
 
 /**
  * True when a backend's table can stand for the shared one: every row it returns has the shared
- * shape, and a shared insert sets every column the backend requires.
+ * shape, and (for tables the shared repos insert into) a shared insert sets every column the
+ * backend requires.
  */
-type Fits<Backend, Shared> = [Selectable<Backend>] extends [Selectable<Shared>]
-  ? [RequiredKeys<Insertable<Backend>>] extends [keyof Insertable<Shared>]
+type Fits<Backend, Shared, Inserted extends boolean> = [Selectable<Backend>] extends [Selectable<Shared>]
+  ? Inserted extends false
     ? true
-    : false
+    : [RequiredKeys<Insertable<Backend>>] extends [keyof Insertable<Shared>]
+      ? true
+      : false
   : false;
 
 type Misfits<DB> = {
-  [K in keyof SqlTables]: K extends keyof DB ? (Fits<DB[K], SqlTables[K]> extends true ? never : K) : K;
+  [K in keyof SqlTables]: K extends keyof DB
+    ? Fits<DB[K], SqlTables[K], K extends NotInserted ? false : true> extends true
+      ? never
+      : K
+    : K;
 }[keyof SqlTables];
 
 /**

@@ -4,6 +4,7 @@ import { LedeError } from '../../lib/errors.js';
 import { sqliteCodec } from '../sql/codec.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { sqlTables } from '../sql/tables.js';
+import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
 import { SqliteArticleRepo } from './articles.js';
 import { SqliteCommentRepo, SqliteReportRepo } from './comments.js';
@@ -20,7 +21,6 @@ import {
 import type { DB } from './schema.js';
 import { SqliteSearchRepo } from './search.js';
 import { SqliteStoryRepo } from './stories.js';
-import { SqliteTagRepo } from './tags.js';
 import { SqlitePasswordResetRepo, SqliteSessionRepo, SqliteUserRepo } from './users.js';
 
 /**
@@ -51,7 +51,7 @@ export class SqliteStore implements Store {
   readonly sources: SqlSourceRepo;
   readonly articles: SqliteArticleRepo;
   readonly stories: SqliteStoryRepo;
-  readonly tags: SqliteTagRepo;
+  readonly tags: SqlTagRepo;
   readonly search: SqliteSearchRepo;
   readonly jobs: SqliteJobRepo;
   readonly users: SqliteUserRepo;
@@ -81,7 +81,7 @@ export class SqliteStore implements Store {
     this.sources = new SqlSourceRepo(tables, sqliteCodec);
     this.articles = new SqliteArticleRepo(repoDb);
     this.stories = new SqliteStoryRepo(repoDb);
-    this.tags = new SqliteTagRepo(repoDb);
+    this.tags = new SqlTagRepo(tables, sqliteCodec);
     this.search = new SqliteSearchRepo(repoDb);
     this.jobs = new SqliteJobRepo(repoDb);
     this.users = new SqliteUserRepo(repoDb);

@@ -1,25 +1,36 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Tag } from '../../domain/types.js';
 import type { Page, TagRepo } from '../store.js';
-import type { DB, TagRow } from './schema.js';
+import type { SqlCodec } from './codec.js';
+import type { SqlTables, TagTable } from './tables.js';
 import { limitOf, offsetOf, utc } from './util.js';
 
-function toTag(r: TagRow): Tag {
+function toTag(r: TagTable): Tag {
   return { slug: r.slug, name: r.name, type: r.type as Tag['type'], country: r.country ?? null };
 }
 
-export class SqliteTagRepo implements TagRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+/** The TagRepo of both backends. */
+export class SqlTagRepo implements TagRepo {
+  constructor(
+    private readonly db: Kysely<SqlTables>,
+    private readonly codec: SqlCodec,
+  ) {}
 
   async setForArticle(articleId: string, tags: Tag[]): Promise<void> {
-    // one entry per slug, first occurrence wins (its position is kept)
+    // one entry per slug, first occurrence wins (its position is kept); PostgreSQL also
+    // refuses an upsert that touches the same row twice
     const unique = [...new Map(tags.map((t) => [t.slug, t] as const)).values()];
-    for (const t of unique) {
-      const cols = { name: t.name, type: t.type, country: t.country ?? null };
+    if (unique.length > 0) {
       await this.db
         .insertInto('tags')
-        .values({ slug: t.slug, ...cols })
-        .onConflict((oc) => oc.column('slug').doUpdateSet(cols))
+        .values(unique.map((t) => ({ slug: t.slug, name: t.name, type: t.type, country: t.country ?? null })))
+        .onConflict((oc) =>
+          oc.column('slug').doUpdateSet({
+            name: sql`excluded.name`,
+            type: sql`excluded.type`,
+            country: sql`excluded.country`,
+          }),
+        )
         .execute();
     }
     await this.db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
@@ -50,26 +61,20 @@ export class SqliteTagRepo implements TagRepo {
     let q = this.db
       .selectFrom('article_tags')
       .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
-      .select((eb) => [
-        'tags.slug',
-        'tags.name',
-        'tags.type',
-        'tags.country',
-        eb.fn.countAll<number>().as('n'),
-      ])
+      .select((eb) => ['tags.slug', 'tags.name', 'tags.type', 'tags.country', eb.fn.countAll().as('n')])
       .groupBy('tags.slug');
     if (filter.since !== undefined) {
-      const since = utc(filter.since);
       q = q
         .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-        .where('articles.sort_at', '>=', since);
+        .where('articles.sort_at', '>=', utc(filter.since));
     }
     const rows = await q
       .orderBy('n', 'desc')
-      .orderBy('tags.slug')
+      .orderBy(this.codec.bytewise('tags.slug'))
       .limit(limitOf(filter.limit))
       .offset(offsetOf(filter.offset))
       .execute();
+    // a number on SQLite, a bigint's text on PostgreSQL
     return rows.map((r) => ({ ...toTag(r), count: Number(r.n) }));
   }
 }
