@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
-import { postgresCodec } from '../sql/codec.js';
+import { postgresCodec } from '../sql/postgres-codec.js';
 import { SqlSourceRepo } from '../sql/sources.js';
+import { SqlStoryRepo } from '../sql/stories.js';
 import { sqlTables } from '../sql/tables.js';
 import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
@@ -12,7 +13,6 @@ import { peopleRepos } from './people.js';
 import type { DB } from './schema.js';
 import { PgSearchRepo } from './search.js';
 import type { SearchConfigs } from './search-configs.js';
-import { PgStoryRepo } from './stories.js';
 
 /**
  * Transactions open in this process. The Store contract says other callers wait for an open
@@ -71,7 +71,7 @@ export class PgStore implements Store {
   readonly kind = 'postgres' as const;
   readonly sources: SqlSourceRepo;
   readonly articles: PgArticleRepo;
-  readonly stories: PgStoryRepo;
+  readonly stories: SqlStoryRepo;
   readonly tags: SqlTagRepo;
   readonly search: PgSearchRepo;
   readonly jobs: PgJobRepo;
@@ -99,7 +99,7 @@ export class PgStore implements Store {
     const tables = sqlTables(db);
     this.sources = new SqlSourceRepo(tables, postgresCodec);
     this.articles = new PgArticleRepo(db, parts.configs);
-    this.stories = new PgStoryRepo(db);
+    this.stories = new SqlStoryRepo(tables, postgresCodec);
     this.tags = new SqlTagRepo(tables, postgresCodec);
     this.search = new PgSearchRepo(db, parts.configs);
     this.jobs = new PgJobRepo(db);

@@ -1,8 +1,7 @@
 // What differs between SQLite and PostgreSQL in the shared repos' queries, as one object per
-// backend: column encodings and the few SQL spellings that are not common to both.
-
-import { type RawBuilder, sql } from 'kysely';
-import { bool, fromJson } from '../sqlite/util.js';
+// backend (sqlite-codec.ts, postgres-codec.ts): column encodings and the few SQL spellings
+// that are not common to both.
+import type { RawBuilder } from 'kysely';
 import type { StoredBool } from './tables.js';
 
 export interface SqlCodec {
@@ -12,22 +11,15 @@ export interface SqlCodec {
   fromJson<T>(value: unknown, fallback: T): T;
   /** a text column to order by bytes (SQLite's only order; PostgreSQL's default follows the locale) */
   bytewise(column: string): RawBuilder<string>;
+  /** the larger of two numbers (PostgreSQL's max() is only an aggregate) */
+  greatest(a: RawBuilder<number>, b: RawBuilder<number>): RawBuilder<number>;
+  /** hours from the time in `column` to `now` (negative for a later time) */
+  hoursSince(column: string, now: string): RawBuilder<number>;
+  /**
+   * The value of a derived ordering column (stories.rank_at) for a row's preferred time and its
+   * fallback: SQLite keeps text, PostgreSQL's timestamptz needs a time it can parse.
+   */
+  orderingTime(preferred: string | null, fallback: string): string;
+  /** ends a claim's row pick: concurrent PostgreSQL claimers skip each other's row */
+  skipLocked: RawBuilder<unknown>;
 }
-
-export const sqliteCodec: SqlCodec = {
-  bool,
-  fromJson<T>(value: unknown, fallback: T): T {
-    if (value != null && typeof value !== 'string') {
-      throw new Error(`SQLite JSON column holds a ${typeof value}, not text`);
-    }
-    return fromJson(value ?? null, fallback);
-  },
-  bytewise: (column) => sql<string>`${sql.ref(column)}`,
-};
-
-export const postgresCodec: SqlCodec = {
-  bool: (value) => value,
-  // jsonb comes back parsed
-  fromJson: <T>(value: unknown, fallback: T): T => (value == null ? fallback : (value as T)),
-  bytewise: (column) => sql<string>`${sql.ref(column)} COLLATE "C"`,
-};

@@ -58,11 +58,35 @@ export interface ArticleTable {
   sort_at: Stamp;
 }
 
+export interface StoryTable {
+  id: string;
+  title: string;
+  lead_article_id: string | null;
+  article_count: number;
+  source_count: number;
+  category: string | null;
+  first_published_at: string | null;
+  last_published_at: string | null;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+  /** ranking and `since`: last publication, else last update */
+  rank_at: Stamp;
+}
+
+export interface StoryMergeTable {
+  from_id: string;
+  into_id: string;
+  merged_at: string;
+}
+
 export interface SqlTables {
   sources: SourceTable;
   tags: TagTable;
   article_tags: ArticleTagTable;
   articles: ArticleTable;
+  stories: StoryTable;
+  story_merges: StoryMergeTable;
 }
 
 /** Tables the shared repos never insert into: only their row shape is checked. */

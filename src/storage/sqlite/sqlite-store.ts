@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
-import { sqliteCodec } from '../sql/codec.js';
 import { SqlSourceRepo } from '../sql/sources.js';
+import { sqliteCodec } from '../sql/sqlite-codec.js';
+import { SqlStoryRepo } from '../sql/stories.js';
 import { sqlTables } from '../sql/tables.js';
 import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
@@ -20,7 +21,6 @@ import {
 } from './people.js';
 import type { DB } from './schema.js';
 import { SqliteSearchRepo } from './search.js';
-import { SqliteStoryRepo } from './stories.js';
 import { SqlitePasswordResetRepo, SqliteSessionRepo, SqliteUserRepo } from './users.js';
 
 /**
@@ -50,7 +50,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly sources: SqlSourceRepo;
   readonly articles: SqliteArticleRepo;
-  readonly stories: SqliteStoryRepo;
+  readonly stories: SqlStoryRepo;
   readonly tags: SqlTagRepo;
   readonly search: SqliteSearchRepo;
   readonly jobs: SqliteJobRepo;
@@ -80,7 +80,7 @@ export class SqliteStore implements Store {
     const tables = sqlTables(repoDb);
     this.sources = new SqlSourceRepo(tables, sqliteCodec);
     this.articles = new SqliteArticleRepo(repoDb);
-    this.stories = new SqliteStoryRepo(repoDb);
+    this.stories = new SqlStoryRepo(tables, sqliteCodec);
     this.tags = new SqlTagRepo(tables, sqliteCodec);
     this.search = new SqliteSearchRepo(repoDb);
     this.jobs = new SqliteJobRepo(repoDb);

@@ -1,11 +1,11 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Category, Story } from '../../domain/types.js';
-import { limitOf, offsetOf } from '../sqlite/util.js';
 import type { Page, StoryRepo } from '../store.js';
-import { sortAt } from './articles.js';
-import type { DB, StoryRow } from './schema.js';
+import type { SqlCodec } from './codec.js';
+import type { SqlTables, StoryTable } from './tables.js';
+import { limitOf, offsetOf, utc } from './util.js';
 
-function toStory(r: Omit<Selectable<StoryRow>, 'rank_at'>): Story {
+function toStory(r: Selectable<StoryTable>): Story {
   return {
     id: r.id,
     title: r.title,
@@ -21,11 +21,15 @@ function toStory(r: Omit<Selectable<StoryRow>, 'rank_at'>): Story {
   };
 }
 
-/** Hours of age are discounted like a news front page: breadth over (age + 2)^1.5 (as on SQLite). */
+/** Hours of age are discounted like a news front page: breadth over (age + 2)^1.5. */
 const GRAVITY = 1.5;
 
-export class PgStoryRepo implements StoryRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+/** The StoryRepo of both backends. */
+export class SqlStoryRepo implements StoryRepo {
+  constructor(
+    private readonly db: Kysely<SqlTables>,
+    private readonly codec: SqlCodec,
+  ) {}
 
   async upsert(s: Story): Promise<void> {
     const cols = {
@@ -39,7 +43,7 @@ export class PgStoryRepo implements StoryRepo {
       merged_into: s.mergedInto,
       created_at: s.createdAt,
       updated_at: s.updatedAt,
-      rank_at: sortAt(s.lastPublishedAt, s.updatedAt),
+      rank_at: this.codec.orderingTime(s.lastPublishedAt, s.updatedAt),
     };
     await this.db
       .insertInto('stories')
@@ -54,11 +58,13 @@ export class PgStoryRepo implements StoryRepo {
   }
 
   async top(filter: Page & { since?: string; category?: Category } = {}): Promise<Story[]> {
+    const now = new Date().toISOString();
     let q = this.db.selectFrom('stories').selectAll().where('merged_into', 'is', null);
-    if (filter.since !== undefined) q = q.where('rank_at', '>=', new Date(filter.since).toISOString());
+    if (filter.since !== undefined) q = q.where('rank_at', '>=', utc(filter.since));
     if (filter.category !== undefined) q = q.where('category', '=', filter.category);
-    const score = sql<number>`(source_count + ln(1 + article_count) / 4.0)
-      / power(greatest(0, extract(epoch FROM (now() - rank_at)) / 3600.0) + 2, ${GRAVITY})`;
+    // breadth counts sources first, then (slowly) articles; age in hours, never negative
+    const age = this.codec.greatest(sql<number>`0`, this.codec.hoursSince('rank_at', now));
+    const score = sql<number>`(source_count + ln(1 + article_count) / 4.0) / pow(${age} + 2, ${GRAVITY})`;
     const rows = await q
       .orderBy(score, 'desc')
       .orderBy('rank_at', 'desc')
@@ -76,6 +82,7 @@ export class PgStoryRepo implements StoryRepo {
       .values({ from_id: fromId, into_id: intoId, merged_at: at })
       .onConflict((oc) => oc.column('from_id').doUpdateSet({ into_id: intoId, merged_at: at }))
       .execute();
+    // keep chains flat: whatever was merged into `fromId` now points at `intoId`
     await this.db
       .updateTable('story_merges')
       .set({ into_id: intoId })
