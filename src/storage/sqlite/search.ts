@@ -95,7 +95,7 @@ export class SqliteSearchRepo implements SearchRepo {
     const everything = newest.length < TOTAL_CAP;
     const density =
       newest.length / Math.max(1, everything ? maxRowid : maxRowid - newest[newest.length - 1] + 1);
-    const terms = await this.terms(match, maxRowid);
+    const terms = await this.terms(match, newest, maxRowid);
     const phrase = phraseOf(match);
     // how densely the rowids walked by a scan of the query hold work: a phrase is checked in
     // every document that holds its words (as many as its rarest word at most)
@@ -223,13 +223,14 @@ export class SqliteSearchRepo implements SearchRepo {
   }
 
   /** The query's distinct terms, each with its document frequency estimated from its newest matches. */
-  private async terms(match: string, maxRowid: number): Promise<RankTerm[]> {
+  private async terms(match: string, newest: number[], maxRowid: number): Promise<RankTerm[]> {
     const unique = [...new Map(queryTerms(match).map((t) => [`${t.term}\u0000${t.prefix}`, t])).values()];
     return Promise.all(
-      unique.map(async (t) => ({
-        ...t,
-        df: estimateDf(await this.newest(t.fts, DF_PROBE), DF_PROBE, maxRowid),
-      })),
+      unique.map(async (t) => {
+        // a one-word query's own newest matches are its probe (one evaluation less of a prefix)
+        const probe = t.fts === match ? newest.slice(0, DF_PROBE) : await this.newest(t.fts, DF_PROBE);
+        return { ...t, df: estimateDf(probe, DF_PROBE, maxRowid) };
+      }),
     );
   }
 
