@@ -19,16 +19,54 @@ it's i'm he's she's that's there's they're we're don't didn't doesn't can't won'
 
 export const STOPWORDS = new Set(STOP.split(/\s+/).filter(Boolean));
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the letter or digit at `i` (2 for an astral one), or 0. ASCII without a regex. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  return LETTER_OR_DIGIT.test(text[i]) ? 1 : 0;
+}
+
+/**
+ * Calls `visit` with each lower-case word of a text: a letter or digit followed by letters,
+ * digits and apostrophes, possessive 's dropped. A hand-written scan: no match objects, and
+ * apostrophes are touched only in the words that have some (this runs on every article).
+ */
+function eachWord(text: string, visit: (word: string) => void): void {
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const first = wordCharAt(lower, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    let j = i + first;
+    let quoted = false;
+    while (j < n) {
+      const c = lower.charCodeAt(j);
+      if (c === 39 || c === 0x2019) {
+        quoted = true;
+        j++;
+        continue;
+      }
+      const next = wordCharAt(lower, j);
+      if (next === 0) break;
+      j += next;
+    }
+    const word = lower.slice(i, j);
+    visit(quoted ? dropPossessive(word.replace(/’/g, "'")) : word);
+    i = j;
+  }
+}
 
 /** Lower-case words of a text (letters and digits, inner apostrophes kept, possessive 's dropped). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  // lower-case once and touch apostrophes only where there are some: this runs on every article
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    out.push(word.includes("'") || word.includes('’') ? dropPossessive(word.replace(/’/g, "'")) : word);
-  }
+  eachWord(text, (word) => out.push(word));
   return out;
 }
 
@@ -37,11 +75,11 @@ function dropPossessive(word: string): string {
   return word.endsWith("'") ? word.slice(0, -1) : word;
 }
 
-/** Upper-case first letter, with a fast path for ASCII. */
-function isCapital(token: string): boolean {
-  const c = token.charCodeAt(0);
+/** Upper-case letter at `i`, with a fast path for ASCII. */
+function isCapitalAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(token);
+  return /^\p{Lu}/u.test(text.slice(i, i + 2));
 }
 
 /** A light suffix stripper: enough to meet plurals and -ed/-ing forms, cheap on every token. */
@@ -61,18 +99,14 @@ export function stem(word: string): string {
 /** Content terms with their counts: stemmed words that are not stop words or single letters. */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    let word = match[0];
-    if (word.includes("'") || word.includes('’')) word = dropPossessive(word.replace(/’/g, "'"));
-    if (word.length < 2 || STOPWORDS.has(word)) continue;
+  eachWord(text, (word) => {
+    if (word.length < 2 || STOPWORDS.has(word)) return;
     const term = stem(word);
     counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
+  });
   return counts;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[.!?\n]/gu;
-const YEAR = /^(?:1[89]|20)\d\d$/;
 /** Words whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr st jr sr gen col lt sgt capt rep sen gov pres inc co corp ltd vs no u.s u.k u.n st mt ft'.split(
@@ -90,26 +124,43 @@ export function nameCounts(text: string, prefix = ''): Map<string, number> {
   const starters = new Set<string>();
   const inside = new Set<string>();
   let sentenceStart = true;
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    if (token === '.' || token === '!' || token === '?' || token === '\n') {
-      sentenceStart = true;
+  const n = text.length;
+  let i = 0;
+  // tokens are a letter or digit followed by letters, digits and ' ’ . - (so "U.S." is one);
+  // a scan by hand, so that the many lower-case tokens cost no string at all
+  while (i < n) {
+    const first = text.charCodeAt(i);
+    const width = wordCharAt(text, i);
+    if (width === 0) {
+      if (first === 46 || first === 33 || first === 63 || first === 10) sentenceStart = true;
+      i++;
       continue;
     }
-    const first = token.charCodeAt(0);
-    const endsWithDot = token.endsWith('.');
+    const start = i;
+    i += width;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 39 || c === 0x2019 || c === 46 || c === 45) i++;
+      else {
+        const next = wordCharAt(text, i);
+        if (next === 0) break;
+        i += next;
+      }
+    }
+    const endsWithDot = text.charCodeAt(i - 1) === 46;
     if (first >= 48 && first <= 57) {
-      if (token.length >= 4 && YEAR.test(token.slice(0, 4)) && (token.length === 4 || !/\d/.test(token[4]))) {
-        const key = `${prefix}y:${token.slice(0, 4)}`;
+      if (isYearAt(text, start, i)) {
+        const key = `${prefix}y:${text.slice(start, start + 4)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       sentenceStart = endsWithDot;
       continue;
     }
-    if (!isCapital(token)) {
+    if (!isCapitalAt(text, start)) {
       sentenceStart = endsWithDot;
       continue;
     }
+    const token = text.slice(start, i);
     const clean = /[.'’-]$/.test(token) ? token.replace(/[.'’-]+$/, '') : token;
     let lower = clean.toLowerCase();
     if (lower.includes("'") || lower.includes('’')) lower = dropPossessive(lower.replace(/’/g, "'"));
@@ -122,6 +173,17 @@ export function nameCounts(text: string, prefix = ''): Map<string, number> {
   }
   for (const key of starters) if (inside.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A token that starts with a year from 1800 to 2099 not followed by another digit. */
+function isYearAt(text: string, start: number, end: number): boolean {
+  if (end - start < 4 || (end - start > 4 && isDigit(text.charCodeAt(start + 4)))) return false;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  const century = (a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48);
+  return century && isDigit(text.charCodeAt(start + 2)) && isDigit(text.charCodeAt(start + 3));
 }
 
 const NUMBER = /\d[\d,.:/-]*\d|\d/g;
