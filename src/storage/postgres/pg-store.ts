@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
+import { SqlJobRepo } from '../sql/jobs.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { SqlStoryRepo } from '../sql/stories.js';
@@ -8,7 +9,6 @@ import { sqlTables } from '../sql/tables.js';
 import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
 import { PgArticleRepo } from './articles.js';
-import { PgJobRepo } from './jobs.js';
 import { peopleRepos } from './people.js';
 import type { DB } from './schema.js';
 import { PgSearchRepo } from './search.js';
@@ -74,7 +74,7 @@ export class PgStore implements Store {
   readonly stories: SqlStoryRepo;
   readonly tags: SqlTagRepo;
   readonly search: PgSearchRepo;
-  readonly jobs: PgJobRepo;
+  readonly jobs: SqlJobRepo;
   readonly users: People['users'];
   readonly sessions: People['sessions'];
   readonly passwordResets: People['passwordResets'];
@@ -102,7 +102,7 @@ export class PgStore implements Store {
     this.stories = new SqlStoryRepo(tables, postgresCodec);
     this.tags = new SqlTagRepo(tables, postgresCodec);
     this.search = new PgSearchRepo(db, parts.configs);
-    this.jobs = new PgJobRepo(db);
+    this.jobs = new SqlJobRepo(tables, postgresCodec);
     const people = peopleRepos(db);
     this.users = people.users;
     this.sessions = people.sessions;

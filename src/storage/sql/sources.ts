@@ -7,7 +7,7 @@ import type { SqlCodec } from './codec.js';
 import { isTrue, type SourceTable, type SqlTables } from './tables.js';
 import { utc, utcOrNull } from './util.js';
 
-export const DEFAULT_POLL_INTERVAL_SEC = 900;
+const DEFAULT_POLL_INTERVAL_SEC = 900;
 
 type Patch = Parameters<SourceRepo['update']>[1];
 

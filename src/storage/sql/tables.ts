@@ -80,6 +80,22 @@ export interface StoryMergeTable {
   merged_at: string;
 }
 
+export interface JobTable {
+  id: string;
+  type: string;
+  payload: Json;
+  key: string | null;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SqlTables {
   sources: SourceTable;
   tags: TagTable;
@@ -87,6 +103,7 @@ export interface SqlTables {
   articles: ArticleTable;
   stories: StoryTable;
   story_merges: StoryMergeTable;
+  jobs: JobTable;
 }
 
 /** Tables the shared repos never insert into: only their row shape is checked. */

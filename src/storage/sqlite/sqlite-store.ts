@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { LedeError } from '../../lib/errors.js';
+import { SqlJobRepo } from '../sql/jobs.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { sqliteCodec } from '../sql/sqlite-codec.js';
 import { SqlStoryRepo } from '../sql/stories.js';
@@ -9,7 +10,6 @@ import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
 import { SqliteArticleRepo } from './articles.js';
 import { SqliteCommentRepo, SqliteReportRepo } from './comments.js';
-import { SqliteJobRepo } from './jobs.js';
 import {
   SqliteBookmarkRepo,
   SqliteFollowRepo,
@@ -53,7 +53,7 @@ export class SqliteStore implements Store {
   readonly stories: SqlStoryRepo;
   readonly tags: SqlTagRepo;
   readonly search: SqliteSearchRepo;
-  readonly jobs: SqliteJobRepo;
+  readonly jobs: SqlJobRepo;
   readonly users: SqliteUserRepo;
   readonly sessions: SqliteSessionRepo;
   readonly passwordResets: SqlitePasswordResetRepo;
@@ -83,7 +83,7 @@ export class SqliteStore implements Store {
     this.stories = new SqlStoryRepo(tables, sqliteCodec);
     this.tags = new SqlTagRepo(tables, sqliteCodec);
     this.search = new SqliteSearchRepo(repoDb);
-    this.jobs = new SqliteJobRepo(repoDb);
+    this.jobs = new SqlJobRepo(tables, sqliteCodec);
     this.users = new SqliteUserRepo(repoDb);
     this.sessions = new SqliteSessionRepo(repoDb);
     this.passwordResets = new SqlitePasswordResetRepo(repoDb);
