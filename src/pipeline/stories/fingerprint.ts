@@ -17,13 +17,24 @@ export function contentHash(text: string): string {
 export const SHINGLE_WORDS = 4;
 export const SIGNATURE_SIZE = 128;
 
-/** FNV-1a over a string: a fast 32-bit hash for shingles. */
-function fnv1a(value: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+/** FNV-1a continued over a string, from state `h`: a fast 32-bit hash for shingles. */
+function fnv1a(value: string, h = FNV_OFFSET): number {
+  let x = h;
   for (let i = 0; i < value.length; i++) {
-    h ^= value.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    x ^= value.charCodeAt(i);
+    x = Math.imul(x, FNV_PRIME);
   }
+  return x;
+}
+
+/** fnv1a of the words from..to joined by spaces, without building the joined string. */
+function fnv1aJoined(list: readonly string[], from: number, to: number): number {
+  let h = fnv1a(list[from]);
+  for (let k = from + 1; k < to; k++) h = fnv1a(list[k], Math.imul(h ^ SPACE, FNV_PRIME));
   return h >>> 0;
 }
 
@@ -45,11 +56,8 @@ export function shingles(text: string, size = SHINGLE_WORDS): Set<number> {
   const list = words(text.normalize('NFKC'));
   const out = new Set<number>();
   if (list.length === 0) return out;
-  if (list.length < size) {
-    out.add(fnv1a(list.join(' ')));
-    return out;
-  }
-  for (let i = 0; i + size <= list.length; i++) out.add(fnv1a(list.slice(i, i + size).join(' ')));
+  const span = Math.min(size, list.length);
+  for (let i = 0; i + span <= list.length; i++) out.add(fnv1aJoined(list, i, i + span));
   return out;
 }
 
