@@ -100,7 +100,6 @@ export class SqliteSearchRepo implements SearchRepo {
     // how densely the rowids walked by a scan of the query hold work: a phrase is checked in
     // every document that holds its words (as many as its rarest word at most)
     const walked = phrase ? Math.max(density, Math.min(...terms.map((t) => t.df)) / maxRowid) : density;
-    const floorFor = (scan: number) => (everything ? 0 : Math.max(0, maxRowid - Math.ceil(scan / walked)));
 
     let recent: CandidateRow[];
     let total: number;
@@ -117,7 +116,7 @@ export class SqliteSearchRepo implements SearchRepo {
       // reach; when too few of them pass (an old date range, a small source), the filtered
       // articles older than that are walked instead, newest first, each checked in the index.
       const k = candidatesFor(FILTERED_CANDIDATES, need);
-      const floor = floorFor(FILTER_SCAN);
+      const floor = everything ? 0 : Math.max(0, maxRowid - Math.ceil(FILTER_SCAN / walked));
       recent = await this.filtered(match, filters, k, floor);
       complete = floor === 0 && recent.length < k;
       if (floor > 0 && recent.length < k)
@@ -126,11 +125,15 @@ export class SqliteSearchRepo implements SearchRepo {
     }
     let candidates = recent;
     if (!complete) {
-      // a filter reads the row of every title match: half the walk then
-      const floor = floorFor(HEADLINE_SCAN / (filters.length > 0 ? 2 : 1));
+      // with filters the stretch walked ends at the newest candidate (where an old date range
+      // sits), and a filter reads the row of every title match: half the walk then
+      const top =
+        filters.length > 0 && recent.length > 0 ? Math.max(...recent.map((r) => Number(r.rid))) : maxRowid;
+      const span = Math.ceil(HEADLINE_SCAN / (filters.length > 0 ? 2 : 1) / walked);
+      const floor = everything ? 0 : Math.max(0, top - span);
       const seen = new Set(recent.map((r) => Number(r.rid)));
       const older = (
-        await this.headlines(match, filters, floor, candidatesFor(HEADLINE_CANDIDATES, need))
+        await this.headlines(match, filters, floor, top, candidatesFor(HEADLINE_CANDIDATES, need))
       ).filter((rid) => !seen.has(rid));
       candidates = [...recent, ...(await this.rows(older))];
       if (filters.length > 0) total = Math.max(total, candidates.length);
@@ -203,11 +206,15 @@ export class SqliteSearchRepo implements SearchRepo {
     return result.rows;
   }
 
-  /** Rowids of the newest `k` matches since rowid `floor` with a query word in their title. */
+  /**
+   * Rowids of the newest `k` matches with a query word in their title, between rowids `floor`
+   * and `top` (the whole index above `floor` when nothing filters).
+   */
   private async headlines(
     match: string,
     filters: RawBuilder<unknown>[],
     floor: number,
+    top: number,
     k: number,
   ): Promise<number[]> {
     const headline = headlineQuery(match);
@@ -215,7 +222,8 @@ export class SqliteSearchRepo implements SearchRepo {
     const result = await sql<{ r: number }>`
       SELECT articles_fts.rowid AS r
       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE articles_fts MATCH ${headline} AND articles_fts.rowid >= ${rowidBound(floor)}
+      WHERE articles_fts MATCH ${headline}
+        AND articles_fts.rowid BETWEEN ${rowidBound(floor)} AND ${rowidBound(top)}
         AND ${sql.join(filters, sql` AND `)}
       ORDER BY articles_fts.rowid DESC
       LIMIT ${k}`.execute(this.db);
