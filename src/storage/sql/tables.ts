@@ -3,6 +3,7 @@
 // type differs, the shared type is what either backend may return, and the repos write it
 // through the backend's SqlCodec.
 import type { ColumnType, Insertable, Kysely, Selectable } from 'kysely';
+import type * as Sqlite from '../sqlite/schema.js';
 
 /** 0/1 on SQLite, a boolean on PostgreSQL: written with SqlCodec.bool, read with isTrue */
 export type StoredBool = number | boolean;
@@ -13,88 +14,20 @@ type Json = ColumnType<unknown, string, string>;
 /** a UTC ISO time; PostgreSQL's timestamptz ordering columns may read back as Date */
 type Stamp = ColumnType<Date | string, string, string>;
 
-export interface SourceTable {
-  id: string;
-  name: string;
-  feed_url: string;
-  homepage: string | null;
-  country: string | null;
-  language: string | null;
+// The shared shapes are the SQLite rows with the columns whose type differs on PostgreSQL
+// widened to what either backend returns; `sqlTables` checks both backends against them.
+export type SourceTable = Omit<Sqlite.SourceRow, 'topics' | 'enabled'> & {
   topics: Json;
-  kind: string;
   enabled: StoredBool;
-  display_policy: string;
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  poll_interval_sec: number;
-  error_count: number;
-  last_error: string | null;
-  last_error_at: string | null;
-  paused_reason: string | null;
-  websub_hub: string | null;
-  created_at: string;
-}
-
-export interface TagTable {
-  slug: string;
-  name: string;
-  type: string;
-  country: string | null;
-}
-
-export interface ArticleTagTable {
-  article_id: string;
-  tag_slug: string;
-  position: number;
-}
-
+};
+export type TagTable = Sqlite.TagRow;
+export type ArticleTagTable = Sqlite.ArticleTagRow;
 /** The article columns the shared repos read or move; each backend's own repo writes articles. */
-export interface ArticleTable {
-  id: string;
-  story_id: string | null;
-  sort_at: Stamp;
-}
-
-export interface StoryTable {
-  id: string;
-  title: string;
-  lead_article_id: string | null;
-  article_count: number;
-  source_count: number;
-  category: string | null;
-  first_published_at: string | null;
-  last_published_at: string | null;
-  merged_into: string | null;
-  created_at: string;
-  updated_at: string;
-  /** ranking and `since`: last publication, else last update */
-  rank_at: Stamp;
-}
-
-export interface StoryMergeTable {
-  from_id: string;
-  into_id: string;
-  merged_at: string;
-}
-
-export interface JobTable {
-  id: string;
-  type: string;
-  payload: Json;
-  key: string | null;
-  state: string;
-  attempts: number;
-  max_attempts: number;
-  run_at: string;
-  locked_by: string | null;
-  locked_until: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type ArticleTable = Pick<Sqlite.ArticleRow, 'id' | 'story_id'> & { sort_at: Stamp };
+/** rank_at orders and filters stories: last publication, else last update */
+export type StoryTable = Omit<Sqlite.StoryRow, 'rank_at'> & { rank_at: Stamp };
+export type StoryMergeTable = Sqlite.StoryMergeRow;
+export type JobTable = Omit<Sqlite.JobRow, 'payload'> & { payload: Json };
 
 export interface SqlTables {
   sources: SourceTable;
