@@ -8,17 +8,31 @@ export interface KeyGroup {
   weight: number;
 }
 
+/** A story's entry: its keys, and its running score during one candidates() call. */
+interface Entry<T> {
+  story: T;
+  keys: number[];
+  /** the candidates() call that last touched the entry, so scores reset without a map */
+  mark: number;
+  score: number;
+}
+
 export class StoryIndex<T> {
-  private readonly postings = new Map<number, Set<T>>();
-  private readonly keysOf = new Map<T, number[]>();
+  private readonly postings = new Map<number, Set<Entry<T>>>();
+  private readonly entries = new Map<T, Entry<T>>();
+  private calls = 0;
 
   /** Replaces the keys a story is indexed under. */
   set(story: T, keys: readonly number[]): void {
-    const old = this.keysOf.get(story);
+    let entry = this.entries.get(story);
+    if (!entry) {
+      entry = { story, keys: [], mark: 0, score: 0 };
+      this.entries.set(story, entry);
+    }
     const next = [...new Set(keys)];
-    if (old) {
+    if (entry.keys.length) {
       const kept = new Set(next);
-      for (const key of old) if (!kept.has(key)) this.unpost(key, story);
+      for (const key of entry.keys) if (!kept.has(key)) this.unpost(key, entry);
     }
     for (const key of next) {
       let set = this.postings.get(key);
@@ -26,14 +40,16 @@ export class StoryIndex<T> {
         set = new Set();
         this.postings.set(key, set);
       }
-      set.add(story);
+      set.add(entry);
     }
-    this.keysOf.set(story, next);
+    entry.keys = next;
   }
 
   remove(story: T): void {
-    for (const key of this.keysOf.get(story) ?? []) this.unpost(key, story);
-    this.keysOf.delete(story);
+    const entry = this.entries.get(story);
+    if (!entry) return;
+    for (const key of entry.keys) this.unpost(key, entry);
+    this.entries.delete(story);
   }
 
   /**
@@ -42,39 +58,42 @@ export class StoryIndex<T> {
    * keep the order in which stories first met a key, so results are deterministic.
    */
   candidates(groups: readonly KeyGroup[], limit: number, maxPosting = 128): T[] {
-    const hits = new Map<T, number>();
+    const call = ++this.calls;
+    const touched: Array<Entry<T>> = [];
     for (const { keys, weight } of groups) {
       for (const key of keys) {
         const set = this.postings.get(key);
         if (!set || set.size > maxPosting) continue;
-        for (const story of set) hits.set(story, (hits.get(story) ?? 0) + weight);
+        for (const entry of set) {
+          if (entry.mark !== call) {
+            entry.mark = call;
+            entry.score = 0;
+            touched.push(entry);
+          }
+          entry.score += weight;
+        }
       }
     }
     // partial selection: keep the `limit` best in a small sorted array
-    const top: T[] = [];
-    const scores: number[] = [];
-    for (const [story, score] of hits) {
-      if (top.length === limit && score <= scores[scores.length - 1]) continue;
+    const top: Array<Entry<T>> = [];
+    for (const entry of touched) {
+      if (top.length === limit && entry.score <= top[top.length - 1].score) continue;
       let at = top.length;
-      while (at > 0 && scores[at - 1] < score) at--;
-      top.splice(at, 0, story);
-      scores.splice(at, 0, score);
-      if (top.length > limit) {
-        top.pop();
-        scores.pop();
-      }
+      while (at > 0 && top[at - 1].score < entry.score) at--;
+      top.splice(at, 0, entry);
+      if (top.length > limit) top.pop();
     }
-    return top;
+    return top.map((entry) => entry.story);
   }
 
   get size(): number {
-    return this.keysOf.size;
+    return this.entries.size;
   }
 
-  private unpost(key: number, story: T): void {
+  private unpost(key: number, entry: Entry<T>): void {
     const set = this.postings.get(key);
     if (!set) return;
-    set.delete(story);
+    set.delete(entry);
     if (set.size === 0) this.postings.delete(key);
   }
 }
