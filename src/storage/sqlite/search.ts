@@ -49,6 +49,8 @@ const HEADLINE_CANDIDATES: Bounds = { min: 200, perResult: 2, max: 500 };
 const HEADLINE_SCAN = 20_000;
 /** Matches a filtered search walks newest first, each with a row read (about 1.5 µs). */
 const FILTER_SCAN = 5_000;
+/** Matches looked at first, to tell filters that pass few of the newest matches. */
+const FILTER_PROBE = 500;
 /** Filtered articles walked beyond them, each with an FTS index lookup (about 7 µs). */
 const FILTER_WALK = 2_000;
 
@@ -117,10 +119,17 @@ export class SqliteSearchRepo implements SearchRepo {
       // articles older than that are walked instead, newest first, each checked in the index.
       const k = candidatesFor(FILTERED_CANDIDATES, need);
       const floor = everything ? 0 : Math.max(0, maxRowid - Math.ceil(FILTER_SCAN / walked));
-      recent = await this.filtered(match, filters, k, floor);
-      complete = floor === 0 && recent.length < k;
-      if (floor > 0 && recent.length < k)
-        recent = [...recent, ...(await this.filteredOlder(match, filters, k - recent.length, floor))];
+      // a first look at the newest FILTER_PROBE matches: when none passes, the filters select
+      // another part of the archive, walked directly
+      let scanned = everything ? 0 : Math.max(floor, maxRowid - Math.ceil(FILTER_PROBE / walked));
+      recent = await this.filtered(match, filters, k, scanned);
+      if (scanned > floor && recent.length > 0 && recent.length < k) {
+        scanned = floor;
+        recent = await this.filtered(match, filters, k, scanned);
+      }
+      complete = scanned === 0 && recent.length < k;
+      if (scanned > 0 && recent.length < k)
+        recent = [...recent, ...(await this.filteredOlder(match, filters, k - recent.length, scanned))];
       total = recent.length;
     }
     let candidates = recent;
