@@ -89,6 +89,8 @@ interface ShapeInfo {
   doc: Int32Array;
   /** rows of "t1s=<tag>|shape" by previous tag */
   t1s: Int32Array;
+  /** weights of its SHAPES features, laid out like the first vectors of a word block */
+  roles: Int32Array;
   /** rows of "s=" with this shape in the middle, by (shape before, shape after, capitals): small-integer keys */
   triples: Map<number, number>;
 }
@@ -122,6 +124,15 @@ export class NerModel {
   private readonly docCaps: Int32Array;
   private readonly docFirst: Int32Array;
   private readonly outside: number;
+  /** hashes of the constant name prefixes of the word features */
+  private readonly seeds = {
+    self: SELF.map(([prefix]) => featureHash(prefix)),
+    around: AROUND.map(([prefix]) => featureHash(prefix)),
+    word: featureHash(PREFIX.word),
+    pairBefore: featureHash(PREFIX.pairBefore),
+    pairAfter: featureHash(PREFIX.pairAfter),
+    t1w: [] as number[],
+  };
 
   /** word blocks (see BLOCK_VECS), summed weights per tag */
   private pool = new Int32Array(0);
@@ -156,6 +167,7 @@ export class NerModel {
     }
     const nt = tags.length;
     this.outside = Math.max(0, tags.indexOf('O'));
+    this.seeds.t1w = tags.map((t) => featureHash(`t1w=${t}|`));
     this.biasRow = this.rowOf(PREFIX.bias);
     this.t1Rows = Int32Array.from(tags, (t) => this.rowOf(`t1=${t}`));
     this.t2Rows = new Int32Array((nt + 1) * nt);
@@ -218,11 +230,26 @@ export class NerModel {
         first: this.rowOf(PREFIX.first + text),
         doc: this.docRows(text),
         t1s: Int32Array.from(this.tags, (t) => this.rowOf(`t1s=${t}|${text}`)),
+        roles: this.shapeRoles(text),
         triples: new Map(),
       };
       this.shapes.set(text, info);
     }
     return info;
+  }
+
+  private shapeRoles(shape: string): Int32Array {
+    const nt = this.tags.length;
+    const roles = new Int32Array(2 * ROLES * nt);
+    const add = (vec: number, row: number) => {
+      if (row >= 0) for (let t = 0; t < nt; t++) roles[vec * nt + t] += this.weights[row + t];
+    };
+    for (const [prefix, capsPrefix, offset] of SHAPES) {
+      const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
+      add(k < 0 ? SELF_VEC(0) : NEIGHBOUR_VEC(k, 0), this.rowOf(prefix + shape));
+      add(k < 0 ? SELF_VEC(1) : NEIGHBOUR_VEC(k, 1), this.rowOf(capsPrefix + shape));
+    }
+    return roles;
   }
 
   private word(written: string): WordInfo {
@@ -252,34 +279,31 @@ export class NerModel {
       const to = at + vec * nt;
       for (let t = 0; t < nt; t++) pool[to + t] += this.weights[row + t];
     };
-    const self = [this.biasRow];
-    for (const [prefix, part] of SELF) {
-      const value = part(lower);
-      if (value !== null) self.push(this.rowOf(prefix + value));
+    const shapeInfo = this.shapeInfo(shape);
+    pool.set(shapeInfo.roles, at);
+    // the names are folded from hashed prefixes (fold(hash(prefix), value) = hash(prefix + value))
+    const seeds = this.seeds;
+    const both = (vec0: number, vec1: number, row: number) => {
+      add(vec0, row);
+      add(vec1, row);
+    };
+    both(SELF_VEC(0), SELF_VEC(1), this.biasRow);
+    for (let k = 0; k < SELF.length; k++) {
+      const value = SELF[k][1](lower);
+      if (value !== null) both(SELF_VEC(0), SELF_VEC(1), this.row(fold(seeds.self[k], value)));
     }
-    for (const row of self) {
-      add(SELF_VEC(0), row);
-      add(SELF_VEC(1), row);
+    add(SELF_VEC(0), this.row(fold(seeds.word, written))); // no word-as-written feature in capitals
+    for (let a = 0; a < AROUND.length; a++) {
+      const k = OFFSETS.indexOf(AROUND[a][1] as (typeof OFFSETS)[number]);
+      both(NEIGHBOUR_VEC(k, 0), NEIGHBOUR_VEC(k, 1), this.row(fold(seeds.around[a], lower)));
     }
-    add(SELF_VEC(0), this.rowOf(PREFIX.word + written)); // no word-as-written feature in capitals
-    for (const [prefix, capsPrefix, offset] of SHAPES) {
-      const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
-      add(k < 0 ? SELF_VEC(0) : NEIGHBOUR_VEC(k, 0), this.rowOf(prefix + shape));
-      add(k < 0 ? SELF_VEC(1) : NEIGHBOUR_VEC(k, 1), this.rowOf(capsPrefix + shape));
-    }
-    for (const [prefix, offset] of AROUND) {
-      const k = OFFSETS.indexOf(offset as (typeof OFFSETS)[number]);
-      const row = this.rowOf(prefix + lower);
-      add(NEIGHBOUR_VEC(k, 0), row);
-      add(NEIGHBOUR_VEC(k, 1), row);
-    }
-    for (let t = 0; t < nt; t++) pool[at + T1W_VEC * nt + t] = this.rowOf(`t1w=${this.tags[t]}|${lower}`);
+    for (let t = 0; t < nt; t++) pool[at + T1W_VEC * nt + t] = this.row(fold(seeds.t1w[t], lower));
     return {
       lower,
-      shape: this.shapeInfo(shape),
+      shape: shapeInfo,
       at,
-      pairBefore: featureHash(`${PREFIX.pairBefore}${lower}|`),
-      pairAfter: featureHash(`${PREFIX.pairAfter}${lower}|`),
+      pairBefore: fold(fold(seeds.pairBefore, lower), '|'),
+      pairAfter: fold(fold(seeds.pairAfter, lower), '|'),
     };
   }
 
