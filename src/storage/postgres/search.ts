@@ -44,8 +44,10 @@ function unshield(text: string): string {
  * (lede_english, lede_arabic, … lede_simple) and matched against the query parsed by that same
  * configuration (search-terms.ts). Work is bounded the way it is on SQLite, whatever the size
  * of the table: the candidates are the newest K matches (the sort_at index walked backwards for
- * common words, the GIN index then a top-K sort for rarer ones), ranked by ts_rank x freshness;
- * matches are counted up to TOTAL_CAP in the same pass; snippets (ts_headline) are made for the page's rows only.
+ * common words, the GIN index then a top-K sort for rarer ones; the planner picks from the
+ * column statistics, so a bulk load wants an ANALYZE, which import does), ranked by ts_rank x
+ * freshness; matches are counted up to TOTAL_CAP in the same pass; snippets (ts_headline) are
+ * made for the page's rows only.
  */
 export class PgSearchRepo implements SearchRepo {
   private readonly terms: TermParser;
