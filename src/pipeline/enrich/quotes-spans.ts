@@ -22,6 +22,9 @@ const PAIRS: Record<string, string> = {
   "'": "'",
 };
 
+/** Character codes the scan acts on (the marks and the line break); everything else is skipped. */
+const MARKS = new Set([10, ...[...Object.keys(PAIRS), ...Object.values(PAIRS)].map((m) => m.charCodeAt(0))]);
+
 function isWordChar(c: string | undefined): boolean {
   return !!c && /[\p{L}\p{N}]/u.test(c);
 }
@@ -65,6 +68,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     if (e > s) out.push({ start: s, end: e, openAt, closeAt, closed });
   };
   for (let i = 0; i < n; i++) {
+    if (!MARKS.has(text.charCodeAt(i))) {
+      if (open && i - openAt > 3000) open = null; // a runaway mark: give up on it
+      continue;
+    }
     const c = text[i];
     if (c === '\n') {
       if (open && (open === '“' || open === '"' || open === '«' || open === '„')) push(i, false);
