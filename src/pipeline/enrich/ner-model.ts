@@ -125,13 +125,14 @@ export class NerModel {
   private readonly docFirst: Int32Array;
   private readonly outside: number;
   /** hashes of the constant name prefixes of the word features */
-  private readonly seeds = {
-    self: SELF.map(([prefix]) => featureHash(prefix)),
-    around: AROUND.map(([prefix]) => featureHash(prefix)),
-    word: featureHash(PREFIX.word),
-    pairBefore: featureHash(PREFIX.pairBefore),
-    pairAfter: featureHash(PREFIX.pairAfter),
-    t1w: [] as number[],
+  private readonly seeds: {
+    self: number[];
+    around: number[];
+    word: number;
+    pairBefore: number;
+    pairAfter: number;
+    /** "t1w=<tag>|" by previous tag */
+    t1w: number[];
   };
 
   /** word blocks (see BLOCK_VECS), summed weights per tag */
@@ -167,7 +168,14 @@ export class NerModel {
     }
     const nt = tags.length;
     this.outside = Math.max(0, tags.indexOf('O'));
-    this.seeds.t1w = tags.map((t) => featureHash(`t1w=${t}|`));
+    this.seeds = {
+      self: SELF.map(([prefix]) => featureHash(prefix)),
+      around: AROUND.map(([prefix]) => featureHash(prefix)),
+      word: featureHash(PREFIX.word),
+      pairBefore: featureHash(PREFIX.pairBefore),
+      pairAfter: featureHash(PREFIX.pairAfter),
+      t1w: tags.map((t) => featureHash(`t1w=${t}|`)),
+    };
     this.biasRow = this.rowOf(PREFIX.bias);
     this.t1Rows = Int32Array.from(tags, (t) => this.rowOf(`t1=${t}`));
     this.t2Rows = new Int32Array((nt + 1) * nt);
@@ -309,14 +317,20 @@ export class NerModel {
 
   /** Row of the "s=" feature of a token by the shapes around it. */
   private triple(before: ShapeInfo, mid: ShapeInfo, after: ShapeInfo, caps: number): number {
+    // ids past the bound (one giant sentence of new shapes) would make keys collide: no caching
+    if (before.id >= MAX_SHAPES || after.id >= MAX_SHAPES) return this.tripleRow(before, mid, after, caps);
     const key = (before.id * MAX_SHAPES + after.id) * 2 + caps;
     let row = mid.triples.get(key);
     if (row === undefined) {
-      row = this.rowOf(`${caps ? 'S^' : 'S'}${PREFIX.shapeTriple}${before.text}|${mid.text}|${after.text}`);
+      row = this.tripleRow(before, mid, after, caps);
       mid.triples.set(key, row);
       this.triples++;
     }
     return row;
+  }
+
+  private tripleRow(before: ShapeInfo, mid: ShapeInfo, after: ShapeInfo, caps: number): number {
+    return this.rowOf(`${caps ? 'S^' : 'S'}${PREFIX.shapeTriple}${before.text}|${mid.text}|${after.text}`);
   }
 
   private addRow(row: number, at: number): void {
