@@ -20,6 +20,15 @@ describe('findEvents', () => {
     expect(findEvents(TEXT, 'not a date').map((e) => e.date)).toEqual(['2019', '2024-03-05']);
   });
 
+  it('wakes on capitalised month names however they are followed, not on words that start like one', () => {
+    const text =
+      "In November, the plan changed. October's vote was close. USA TODAY said the market may decide.";
+    expect(findEvents(text, '2025-03-14T10:00:00Z').map((e) => [e.date, e.text])).toEqual([
+      ['2024-11', 'In November, the plan changed.'],
+      ['2024-10', "October's vote was close."],
+    ]);
+  });
+
   it('gives offsets of the statement sentence and survives bad input', () => {
     for (const e of findEvents(TEXT, '2025-03-14')) expect(TEXT.slice(e.start, e.end)).toBe(e.text);
     expect(findEvents('', '2025-01-01')).toEqual([]);

@@ -7,9 +7,19 @@ import type { DatedEvent } from '../../domain/types.js';
 import { splitSentences } from './sentences.js';
 import type { Enricher } from './types.js';
 
-/** Cheap test for a sentence that may hold a date, so chrono runs on few sentences. */
-const DATEISH =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]+)?\.?\s|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|\b(?:yesterday|today|tomorrow|tonight|ago|last (?:week|month|year|night)|next (?:week|month|year)|this (?:week|month|year|morning|afternoon|evening))\b|\b(?:1[89]\d\d|20\d\d)\b/i;
+/**
+ * Cheap test for a sentence that may hold a date, so chrono runs on few sentences. Case matters:
+ * month names are capitalised ("In November," "October's"), so "market" or "may" do not wake
+ * chrono, nor does a masthead like "USA TODAY".
+ */
+const DATEISH = new RegExp(
+  [
+    '\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b',
+    '\\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\\b',
+    '\\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ago|[Ll]ast (?:week|month|year|night)|[Nn]ext (?:week|month|year)|[Tt]his (?:week|month|year|morning|afternoon|evening))\\b',
+    '\\b(?:1[89]\\d\\d|20\\d\\d)\\b',
+  ].join('|'),
+);
 /** A year after a preposition ("in 2019"), which chrono leaves alone. */
 const BARE_YEAR =
   /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid-)\s?((?:1[89]|20)\d\d)\b(?![-/]\d)/;
