@@ -7,7 +7,8 @@
 // are also ranked exhaustively (the Store's scorer over every match, exact document
 // frequencies: seconds per common query) and the share of that page which the Store's bounded
 // search returns is reported (1.00: it found the exhaustive page).
-// Usage: npm run bench:search [-- --articles N] [--rebuild] [--runs N] [--quality N]
+// Usage: npm run bench:search [-- --articles N] [--rebuild] [--runs N] [--quality N] [--kind TEXT]...
+// (--kind runs only the kinds whose name holds TEXT)
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     runs: { type: 'string', default: '200' },
     quality: { type: 'string', default: '0' },
+    kind: { type: 'string', multiple: true },
   },
 });
 const TOTAL = Number(values.articles);
@@ -173,6 +175,12 @@ async function main() {
   const words = vocabulary(50_000, rng(7));
   const random = rng(99);
   const pickFrom = (from: number, to: number) => words[from + Math.floor(random() * (to - from))];
+  // the first n letters of a word longer than that, among the 20,000 most common, and a star
+  const prefixOf = (n: number): string => {
+    let word = pickFrom(0, 20_000);
+    while (word.length <= n) word = pickFrom(0, 20_000);
+    return `${word.slice(0, n)}*`;
+  };
   const categories = ['world', 'politics', 'business', 'sports'] as const;
   // what the /search page asks the Store for a form and a page number
   const page = (form: Partial<SearchForm>, n = 1): SearchQuery => ({
@@ -195,6 +203,9 @@ async function main() {
       limit: PAGE_SIZE,
     }),
     'page 3 of a common word': () => page({ q: pickFrom(3, 60) }, 3),
+    // a reader completing a word: its first letters and a star, as toFtsQuery keeps them
+    'prefix of 2-3 letters': () => page({ q: prefixOf(2 + Math.floor(random() * 2)) }),
+    'prefix of 5-6 letters': () => page({ q: prefixOf(5 + Math.floor(random() * 2)) }),
   };
   console.log(
     `search on ${(await store.articles.count()).toLocaleString('en')} articles, ${RUNS} queries per kind, ${PAGE_SIZE} per page as /search asks`,
@@ -206,7 +217,11 @@ async function main() {
   const allCpu: number[] = [];
   const db = QUALITY > 0 ? new Database(file, { readonly: true }) : null;
   const fixed = (n: number) => n.toFixed(1).padStart(7);
-  for (const [kind, make] of Object.entries(kinds)) {
+  const chosen = Object.entries(kinds).filter(
+    ([kind]) => !values.kind || values.kind.some((text) => kind.includes(text)),
+  );
+  if (chosen.length === 0) throw new Error(`no bench kind holds ${values.kind?.join(', ')}`);
+  for (const [kind, make] of chosen) {
     const times: number[] = [];
     const cpu: number[] = [];
     let hits = 0;
