@@ -4,6 +4,7 @@ import { toArticle } from './articles.js';
 import { headlineQuery, toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
+import { PrefixExpander, type PrefixRewrite, rowidRuns } from './search-prefix.js';
 import {
   type Candidate,
   estimateDf,
@@ -80,24 +81,33 @@ const rowidBound = (rowid: number) => BigInt(Math.floor(rowid));
  * with their snippets.
  */
 export class SqliteSearchRepo implements SearchRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  private readonly prefixes: PrefixExpander;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.prefixes = new PrefixExpander(db);
+  }
 
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const match = toFtsQuery(query.q ?? '');
     if (match === null) return { hits: [], total: 0 };
+    // what FTS5 evaluates: long prefixes as ORs of their completions (search-prefix.ts); the
+    // ranking reads the query as typed
+    const expansion = await this.prefixes.expand(match);
+    const { rewrite } = expansion;
+    const fts = rewrite(match);
     const filters = this.filters(query);
     const limit = limitOf(query.limit);
     const offset = offsetOf(query.offset);
     const need = offset + limit;
     // the newest matches of the words alone, up to TOTAL_CAP, from the FTS index (no row
     // reads): the total when nothing filters, and how common the query is
-    const newest = await this.newest(match, TOTAL_CAP);
+    const newest = await this.newest(fts, TOTAL_CAP);
     if (newest.length === 0) return { hits: [], total: 0 };
     const maxRowid = await this.maxRowid();
     const everything = newest.length < TOTAL_CAP;
     const density =
       newest.length / Math.max(1, everything ? maxRowid : maxRowid - newest[newest.length - 1] + 1);
-    const terms = await this.terms(match, newest, maxRowid);
+    const terms = await this.terms(match, rewrite, newest, maxRowid);
     const phrase = phraseOf(match);
     // how densely the rowids walked by a scan of the query hold work: a phrase is checked in
     // every document that holds its words (as many as its rarest word at most)
@@ -122,14 +132,14 @@ export class SqliteSearchRepo implements SearchRepo {
       // a first look at the newest FILTER_PROBE matches: when none passes, the filters select
       // another part of the archive, walked directly
       let scanned = everything ? 0 : Math.max(floor, maxRowid - Math.ceil(FILTER_PROBE / walked));
-      recent = await this.filtered(match, filters, k, scanned);
+      recent = await this.filtered(fts, filters, k, scanned);
       if (scanned > floor && recent.length > 0 && recent.length < k) {
         scanned = floor;
-        recent = await this.filtered(match, filters, k, scanned);
+        recent = await this.filtered(fts, filters, k, scanned);
       }
       complete = scanned === 0 && recent.length < k;
       if (scanned > 0 && recent.length < k)
-        recent = [...recent, ...(await this.filteredOlder(match, filters, k - recent.length, scanned))];
+        recent = [...recent, ...(await this.filteredOlder(fts, filters, k - recent.length, scanned))];
       total = recent.length;
     }
     let candidates = recent;
@@ -142,7 +152,13 @@ export class SqliteSearchRepo implements SearchRepo {
       const floor = everything ? 0 : Math.max(0, top - span);
       const seen = new Set(recent.map((r) => Number(r.rid)));
       const older = (
-        await this.headlines(match, filters, floor, top, candidatesFor(HEADLINE_CANDIDATES, need))
+        await this.headlines(
+          rewrite(headlineQuery(match)),
+          filters,
+          floor,
+          top,
+          candidatesFor(HEADLINE_CANDIDATES, need),
+        )
       ).filter((rid) => !seen.has(rid));
       candidates = [...recent, ...(await this.rows(older))];
       if (filters.length > 0) total = Math.max(total, candidates.length);
@@ -150,7 +166,17 @@ export class SqliteSearchRepo implements SearchRepo {
     const ranked = this.rank(candidates, terms, maxRowid, need, phrase);
     const page = ranked.slice(offset, offset + limit);
     if (page.length === 0) return { hits: [], total };
-    return { hits: await this.hits(match, page), total };
+    // each evaluation of the page's rows seeks every word of the query: rowid by rowid for a
+    // few words, over runs of the page's rowids for an OR of completions, over the page's whole
+    // range for a prefix FTS5 merges (each evaluation merges every completion)
+    const rids = page.map((p) => p.rid);
+    const runs =
+      expansion.words > 0
+        ? rowidRuns(rids, expansion.words, expansion.docs / Math.max(1, maxRowid))
+        : /"\*/.test(fts)
+          ? [rids]
+          : null;
+    return { hits: await this.hits(fts, page, runs), total };
   }
 
   /** Rowids of the newest `n` matches of an FTS query, newest first (index only). */
@@ -216,17 +242,17 @@ export class SqliteSearchRepo implements SearchRepo {
   }
 
   /**
-   * Rowids of the newest `k` matches with a query word in their title, between rowids `floor`
-   * and `top` (the whole index above `floor` when nothing filters).
+   * Rowids of the newest `k` matches of `headline` (the query's matches with a query word in
+   * their title), between rowids `floor` and `top` (the whole index above `floor` when nothing
+   * filters).
    */
   private async headlines(
-    match: string,
+    headline: string,
     filters: RawBuilder<unknown>[],
     floor: number,
     top: number,
     k: number,
   ): Promise<number[]> {
-    const headline = headlineQuery(match);
     if (filters.length === 0) return this.newest(headline, k, floor);
     const result = await sql<{ r: number }>`
       SELECT articles_fts.rowid AS r
@@ -240,12 +266,18 @@ export class SqliteSearchRepo implements SearchRepo {
   }
 
   /** The query's distinct terms, each with its document frequency estimated from its newest matches. */
-  private async terms(match: string, newest: number[], maxRowid: number): Promise<RankTerm[]> {
+  private async terms(
+    match: string,
+    rewrite: PrefixRewrite,
+    newest: number[],
+    maxRowid: number,
+  ): Promise<RankTerm[]> {
     const unique = [...new Map(queryTerms(match).map((t) => [`${t.term}\u0000${t.prefix}`, t])).values()];
     return Promise.all(
       unique.map(async (t) => {
         // a one-word query's own newest matches are its probe (one evaluation less of a prefix)
-        const probe = t.fts === match ? newest.slice(0, DF_PROBE) : await this.newest(t.fts, DF_PROBE);
+        const probe =
+          t.fts === match ? newest.slice(0, DF_PROBE) : await this.newest(rewrite(t.fts), DF_PROBE);
         return { ...t, df: estimateDf(probe, DF_PROBE, maxRowid) };
       }),
     );
@@ -283,25 +315,33 @@ export class SqliteSearchRepo implements SearchRepo {
     return scored.slice(0, need).map((x) => ({ rid: x.candidate.rid, score: x.score }));
   }
 
-  /** The page's articles in full, with highlighted snippets, in ranked order. */
-  private async hits(match: string, page: Ranked[]): Promise<SearchHit[]> {
-    const rids = page.map((p) => p.rid);
-    // FTS5 looks each listed rowid up with a fresh evaluation of the query, which for a prefix
-    // term merges the doclists of all its completions every time: then one evaluation over the
-    // page's rowid range instead (the unary + keeps the list out of FTS5's hands)
-    const pageRows = /"\*/.test(match)
-      ? sql`articles_fts.rowid BETWEEN ${rowidBound(Math.min(...rids))} AND ${rowidBound(Math.max(...rids))}
-          AND +articles_fts.rowid IN (${sql.join(rids)})`
-      : sql`articles_fts.rowid IN (${sql.join(rids)})`;
-    const rows = await sql<Row>`
-      SELECT a.*, articles_fts.rowid AS rid,
-        coalesce(
-          nullif(snippet(articles_fts, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}), ''),
-          snippet(articles_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS})
-        ) AS snip
-      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE articles_fts MATCH ${match} AND ${pageRows}`.execute(this.db);
-    const byRid = new Map(rows.rows.map((r) => [Number(r.rid), r]));
+  /**
+   * The page's articles in full, with highlighted snippets, in ranked order. FTS5 looks each
+   * listed rowid up with a fresh evaluation of the query; with `runs`, the query is evaluated
+   * once over each run's rowid range instead (the unary + keeps the list out of FTS5's hands).
+   */
+  private async hits(match: string, page: Ranked[], runs: number[][] | null): Promise<SearchHit[]> {
+    const pageRows = runs
+      ? runs.map(
+          (
+            run,
+          ) => sql`articles_fts.rowid BETWEEN ${rowidBound(Math.min(...run))} AND ${rowidBound(Math.max(...run))}
+            AND +articles_fts.rowid IN (${sql.join(run)})`,
+        )
+      : [sql`articles_fts.rowid IN (${sql.join(page.map((p) => p.rid))})`];
+    const rows: Row[] = [];
+    for (const rowsOf of pageRows) {
+      const result = await sql<Row>`
+        SELECT a.*, articles_fts.rowid AS rid,
+          coalesce(
+            nullif(snippet(articles_fts, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}), ''),
+            snippet(articles_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS})
+          ) AS snip
+        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+        WHERE articles_fts MATCH ${match} AND ${rowsOf}`.execute(this.db);
+      rows.push(...result.rows);
+    }
+    const byRid = new Map(rows.map((r) => [Number(r.rid), r]));
     const hits: SearchHit[] = [];
     for (const { rid, score } of page) {
       const r = byRid.get(rid);
