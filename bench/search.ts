@@ -206,6 +206,7 @@ async function main() {
     // a reader completing a word: its first letters and a star, as toFtsQuery keeps them
     'prefix of 2-3 letters': () => page({ q: prefixOf(2 + Math.floor(random() * 2)) }),
     'prefix of 5-6 letters': () => page({ q: prefixOf(5 + Math.floor(random() * 2)) }),
+    'prefix of 4 letters': () => page({ q: prefixOf(4) }),
   };
   console.log(
     `search on ${(await store.articles.count()).toLocaleString('en')} articles, ${RUNS} queries per kind, ${PAGE_SIZE} per page as /search asks`,

@@ -47,7 +47,7 @@ describe('PrefixExpander', () => {
 
   it('finds through an OR of completions exactly what FTS5 finds for the prefix, stems that stem again included', async () => {
     const expander = new PrefixExpander(db);
-    for (const q of ['commi*', 'commit*', 'guaran*', 'agree*', 'weath*', 'committee* agree*']) {
+    for (const q of ['commi*', 'commit*', 'guaran*', 'weath*', 'committee* agreem*']) {
       const match = toFtsQuery(q) ?? '';
       const { rewrite, words } = await expander.expand(match);
       expect(rewrite(match), q).not.toMatch(/"\*/);
@@ -61,7 +61,7 @@ describe('PrefixExpander', () => {
 
   it('leaves to FTS5 the prefixes its prefix indexes serve, prefixes of several tokens, and absent ones', async () => {
     const expander = new PrefixExpander(db);
-    for (const match of ['"com"*', '"co"*', '"al-sis"*', '"zzzz"*']) {
+    for (const match of ['"comm"*', '"com"*', '"co"*', '"agree"*', '"al-sis"*', '"zzzz"*']) {
       const { rewrite, words } = await expander.expand(match);
       expect(rewrite(match)).toBe(match);
       expect(words).toBe(0);

@@ -1,7 +1,8 @@
 // Long prefix terms as an OR of the indexed words that complete them. FTS5 answers a prefix
-// longer than its prefix indexes (2 and 3 characters, migration 6) by merging the doclists of
-// every completion, in full, on each evaluation, whatever the rowid bounds or LIMIT: ~45 ms
-// for "minis"* at a million articles, and a search evaluates its query three times or more.
+// longer than its prefix indexes (2, 3 and 4 characters, migrations 6 and 7) by merging the
+// doclists of every completion, in full, on each evaluation, whatever the rowid bounds or
+// LIMIT: ~45 ms for "minis"* at a million articles, and a search evaluates its query three
+// times or more.
 // An OR of the completions is walked newest first and stops at the LIMIT like any word.
 // The completions are index terms, that is stems, and FTS5 stems a query's words again
 // ("agre", the stem of "agree", would be searched as "agr"): each completion is searched
@@ -16,8 +17,8 @@ import type { DB } from './schema.js';
  * word (~28 µs each at a million articles). At 160-190 words an OR search is ~30 ms CPU.
  */
 const MAX_COMPLETIONS = 256;
-/** Prefixes of this many characters or fewer are read from FTS5's prefix indexes (migration 6). */
-const INDEXED_PREFIX = 3;
+/** Prefixes of this many characters or fewer are read from FTS5's prefix indexes (migrations 6, 7). */
+const INDEXED_PREFIX = 4;
 /** Words tried for a completion: itself, and with the final e the stemmer took (agre: agree). */
 const SPELLINGS = [(stem: string) => stem, (stem: string) => `${stem}e`];
 /** The last code point: every term that starts with a prefix sorts below prefix + it. */
