@@ -6,8 +6,7 @@ import { migration as m0003 } from './0003_search_stemming.js';
 import { migration as m0004 } from './0004_search_arabic.js';
 import { migration as m0005 } from './0005_people.js';
 import { migration as m0006 } from './0006_search_prefix_index.js';
-import { migration as m0007 } from './0007_search_prefix_index_4.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
