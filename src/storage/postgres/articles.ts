@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Article, Category, Enrichment, Image } from '../../domain/types.js';
-import { limitOf, offsetOf, utc } from '../sqlite/util.js';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type { ArticleFilter, ArticleRepo } from '../store.js';
 import { clean, indexed } from './fts.js';
 import type { ArticleRow, DB } from './schema.js';

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import { foldText } from '../sqlite/fold.js';
-import { limitOf, offsetOf, utc } from '../sqlite/util.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
 import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from './articles.js';
 import { configFor, toTsQuery } from './fts.js';

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Article, Category, Enrichment, Image } from '../../domain/types.js';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type { ArticleFilter, ArticleRepo } from '../store.js';
 import type { ArticleRow, DB } from './schema.js';
-import { bool, chunks, fromJson, limitOf, offsetOf, toJson, utc } from './util.js';
+import { bool, chunks, fromJson, toJson } from './util.js';
 
 export function toArticle(r: Omit<Selectable<ArticleRow>, 'rowid' | 'sort_at'>): Article {
   return {

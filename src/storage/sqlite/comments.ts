@@ -2,10 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Comment, CommentStatus, CommentTargetType, ModerationVerdict } from '../../domain/types.js';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type { CommentRepo, NewComment, Page, ReportRepo } from '../store.js';
 import type { CommentRow } from './people-schema.js';
 import type { DB } from './schema.js';
-import { chunks, fromJson, limitOf, offsetOf, toJson, utc } from './util.js';
+import { chunks, fromJson, toJson } from './util.js';
 
 const toComment = (r: Selectable<CommentRow>): Comment => ({
   id: r.id,

@@ -1,9 +1,9 @@
 // Export/import rows of a SQLite database (see ../dump/format.ts).
 import Database from 'better-sqlite3';
 import { DERIVED, type Dumper, orderTables, type Row } from '../dump/format.js';
+import { utc } from '../sql/util.js';
 import { registerFold } from './fold.js';
 import { migrate } from './migrate.js';
-import { utc } from './util.js';
 
 export function openSqliteDumper(file: string): Dumper {
   const db = new Database(file);

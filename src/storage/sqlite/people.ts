@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Follow, FollowKind, ModerationAction, Mute, MuteKind } from '../../domain/types.js';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type {
   BookmarkRepo,
   FollowRepo,
@@ -13,7 +14,6 @@ import type {
   SettingRepo,
 } from '../store.js';
 import type { DB } from './schema.js';
-import { limitOf, offsetOf, utc } from './util.js';
 
 /** follows and mutes share a shape: (user, kind, value) */
 class KindValueRepo<K extends string> {

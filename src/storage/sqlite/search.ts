@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
 import { toArticle } from './articles.js';
 import { headlineQuery, toFtsQuery } from './fts-query.js';
@@ -14,7 +15,7 @@ import {
   type RankTerm,
   rankCandidates,
 } from './search-rank.js';
-import { chunks, limitOf, offsetOf, utc } from './util.js';
+import { chunks } from './util.js';
 
 // The snippet comes from the body (the title is shown beside it anyway), or the description
 // when there is no body. Field weights of the ranking are in search-rank.ts.

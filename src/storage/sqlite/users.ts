@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Role, Session, User } from '../../domain/types.js';
+import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type { NewUser, Page, PasswordResetRepo, SessionRepo, UserRepo } from '../store.js';
 import type { UserRow } from './people-schema.js';
 import type { DB } from './schema.js';
-import { limitOf, offsetOf, utc } from './util.js';
 
 const toUser = (r: Selectable<UserRow>): User => ({
   id: r.id,

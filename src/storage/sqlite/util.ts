@@ -1,7 +1,5 @@
-// Small conversions shared by the repos.
-// The backend-neutral ones live in ../sql/util.ts; they are re-exported here for the files that
-// still import them from this module.
-export { limitOf, offsetOf, utc, utcOrNull } from '../sql/util.js';
+// Small SQLite-only conversions (JSON as text, booleans as 0/1, bound-parameter chunks); the
+// backend-neutral helpers live in ../sql/util.ts.
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value);
