@@ -1,4 +1,5 @@
 // Readers shared by feed and item level: people, categories, links, images, plain values.
+import type { ContentKind } from './content.js';
 import type { Category, Enclosure, Person } from './result.js';
 import { resolveUrl } from './urls.js';
 import { childrenOf, textOf, type XNode } from './xml-tree.js';
@@ -52,6 +53,33 @@ export function addPerson(list: Person[], p: Person | null): void {
   if (!p) return;
   if (list.some((q) => q.name === p.name && q.email === p.email && q.url === p.url)) return;
   list.push(p);
+}
+
+/** <author>: a person construct, or in RSS a plain "email (Name)" string. */
+export function readAuthor(node: XNode, kind: ContentKind, list: Person[]): void {
+  addPerson(
+    list,
+    childrenOf(node).length || kind !== 'rss' ? personFromNode(node) : personFromString(textOf(node)),
+  );
+}
+
+export interface ReadId {
+  /** null when the element is empty (an earlier id stays) */
+  id: string | null;
+  /** the id is also the link unless isPermaLink says otherwise; only link-like ids resolve */
+  isLink: boolean;
+}
+
+/** <guid>/<id> of a feed or an item. */
+export function readId(node: XNode): ReadId {
+  const isLink = (node.attrs.ispermalink ?? 'true').trim() === 'true';
+  const v = textOf(node).trim();
+  return { id: v ? (isLink ? url(node, v) : v) : null, isLink };
+}
+
+/** itunes:image (and itunes:link): the URL in href, url or the text. */
+export function itunesImageUrl(node: XNode): string | null {
+  return url(node, node.attrs.href ?? node.attrs.url ?? textOf(node));
 }
 
 export function addCategory(

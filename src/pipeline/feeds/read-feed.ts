@@ -3,12 +3,14 @@ import { type ContentKind, textConstruct } from './content.js';
 import { parseDate } from './dates.js';
 import {
   addPerson,
+  itunesImageUrl,
   lang,
   newLinks,
-  personFromNode,
   personFromString,
   plain,
+  readAuthor,
   readCategory,
+  readId,
   readLink,
   toLength,
   url,
@@ -94,9 +96,9 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
           break;
         case 'id':
         case 'guid': {
-          idIsLink = (c.attrs.ispermalink ?? 'true').trim() === 'true';
-          const v = textOf(c).trim();
-          if (v) feed.id = idIsLink ? url(c, v) : v;
+          const read = readId(c);
+          idIsLink = read.isLink;
+          if (read.id !== null) feed.id = read.id;
           break;
         }
         case 'generator':
@@ -115,15 +117,10 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
           feed.image ??= rssImage(c);
           break;
         case 'itunes:image':
-          itunesImage ??= url(c, c.attrs.href ?? c.attrs.url ?? textOf(c));
+          itunesImage ??= itunesImageUrl(c);
           break;
         case 'author':
-          addPerson(
-            feed.authors,
-            c.children.some((k) => typeof k !== 'string') || kind !== 'rss'
-              ? personFromNode(c)
-              : personFromString(textOf(c)),
-          );
+          readAuthor(c, kind, feed.authors);
           break;
         case 'managingeditor':
         case 'dc:creator':

@@ -6,12 +6,14 @@ import { type ContentKind, contentType, textConstruct } from './content.js';
 import { parseDate } from './dates.js';
 import {
   addPerson,
+  itunesImageUrl,
   lang,
   newLinks,
-  personFromNode,
   personFromString,
   plain,
+  readAuthor,
   readCategory,
+  readId,
   readLink,
   toLength,
   url,
@@ -138,17 +140,13 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           break;
         case 'guid':
         case 'id': {
-          // an id is the link too unless isPermaLink says otherwise; only link-like ids resolve
-          guidIsLink = (c.attrs.ispermalink ?? 'true').trim() === 'true';
-          const v = textOf(c).trim();
-          if (v) item.id = guidIsLink ? url(c, v) : v;
+          const read = readId(c);
+          guidIsLink = read.isLink;
+          if (read.id !== null) item.id = read.id;
           break;
         }
         case 'author':
-          addPerson(
-            item.authors,
-            childrenOf(c).length || kind !== 'rss' ? personFromNode(c) : personFromString(textOf(c)),
-          );
+          readAuthor(c, kind, item.authors);
           break;
         case 'dc:creator':
         case 'dc:author':
@@ -170,7 +168,7 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           break;
         case 'itunes:image':
         case 'itunes:link':
-          itunesImage ??= url(c, c.attrs.href ?? c.attrs.url ?? textOf(c));
+          itunesImage ??= itunesImageUrl(c);
           break;
         case 'language':
         case 'dc:language':
