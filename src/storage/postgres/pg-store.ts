@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { type Kysely, type KyselyPlugin, sql } from 'kysely';
-import { LedeError } from '../../lib/errors.js';
+import { type Kysely, sql } from 'kysely';
 import { SqlJobRepo } from '../sql/jobs.js';
+import { OuterStoreGuard } from '../sql/outer-store-guard.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { SqlStoryRepo } from '../sql/stories.js';
@@ -38,21 +37,6 @@ export class TxGate {
       done();
     };
   }
-}
-
-/** A query through the outer store from inside transaction(fn) would wait for fn forever. */
-class OuterStoreGuard implements KyselyPlugin {
-  readonly inside = new AsyncLocalStorage<true>();
-  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
-    if (this.inside.getStore()) {
-      throw new LedeError(
-        'storage_tx_misuse',
-        'inside store.transaction(fn), query through the tx store given to fn',
-      );
-    }
-    return args.node;
-  };
-  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
 }
 
 export interface PgStoreParts {

@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { type Kysely, type KyselyPlugin, sql } from 'kysely';
-import { LedeError } from '../../lib/errors.js';
+import { type Kysely, sql } from 'kysely';
 import { SqlJobRepo } from '../sql/jobs.js';
+import { OuterStoreGuard } from '../sql/outer-store-guard.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { sqliteCodec } from '../sql/sqlite-codec.js';
 import { SqlStoryRepo } from '../sql/stories.js';
@@ -22,24 +21,6 @@ import {
 import type { DB } from './schema.js';
 import { SqliteSearchRepo } from './search.js';
 import { SqlitePasswordResetRepo, SqliteSessionRepo, SqliteUserRepo } from './users.js';
-
-/**
- * Turns a certain deadlock into an error: inside `transaction(fn)` the connection belongs to
- * the transaction, so a query through the outer store would wait for `fn`, which waits for it.
- */
-class OuterStoreGuard implements KyselyPlugin {
-  readonly inside = new AsyncLocalStorage<true>();
-  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
-    if (this.inside.getStore()) {
-      throw new LedeError(
-        'storage_tx_misuse',
-        'inside store.transaction(fn), query through the tx store given to fn',
-      );
-    }
-    return args.node;
-  };
-  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
-}
 
 /**
  * The repos over one Kysely executor: the pooled database at the top level, a single held
