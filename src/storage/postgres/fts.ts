@@ -1,6 +1,8 @@
 // Full-text pieces shared by the article writer and search: the text search configuration
 // for an article's language, the text that is indexed (Arabic folded like SQLite's index, see
 // ../sqlite/fold.ts), and a tsquery built from what a reader typed that cannot be a syntax error.
+
+import { queryTerms } from '../sql/query-terms.js';
 import { foldText } from '../sqlite/fold.js';
 
 /** ISO 639-1 language -> built-in PostgreSQL stemmer; the index uses lede_<stemmer>. */
@@ -56,10 +58,6 @@ export function indexed(text: string | null): string {
   return foldText(clean(text ?? '').slice(0, INDEX_CHARS)) ?? '';
 }
 
-const MAX_TERMS = 32;
-const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
-const HAS_WORD = /[\p{L}\p{N}]/u;
-
 function lexeme(text: string): string {
   // a quoted to_tsquery operand: the configuration's parser and dictionaries still apply, so
   // several words in one operand become a phrase (<->); quotes and backslashes are escaped
@@ -73,22 +71,7 @@ function lexeme(text: string): string {
  * of 2+ letters is a prefix search, and terms are ANDed — the same rules as the SQLite search.
  */
 export function toTsQuery(input: string): string | null {
-  const parts: string[] = [];
-  const text = input.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 1000);
-  for (const m of text.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
-    if (parts.length >= MAX_TERMS) break;
-    const phrase = m[1];
-    if (phrase !== undefined) {
-      if (HAS_WORD.test(phrase)) parts.push(lexeme(phrase.trim()));
-      continue;
-    }
-    const token = m[2] ?? '';
-    if (OPERATORS.has(token)) continue;
-    const prefix = /^(.*[\p{L}\p{N}].*?)\*+$/u.exec(token);
-    const word = prefix ? prefix[1] : token;
-    if (!HAS_WORD.test(word)) continue;
-    const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
-    parts.push(prefix && letters.length >= 2 ? `${lexeme(word)}:*` : lexeme(word));
-  }
-  return parts.length > 0 ? parts.join(' & ') : null;
+  const terms = queryTerms(input);
+  if (terms.length === 0) return null;
+  return terms.map((t) => (t.prefix ? `${lexeme(t.text)}:*` : lexeme(t.text))).join(' & ');
 }
