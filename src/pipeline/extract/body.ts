@@ -2,7 +2,7 @@
 // spread over several siblings, plus sibling blocks that score close to it; then a post-pass over
 // its blocks drops link lists, boilerplate lines and the short lines that trail an article.
 import type { Document, Element } from 'domhandler';
-import { contentChars, type Marks } from './clean.js';
+import { contentChars, type Marks, PROSE_INLINE } from './clean.js';
 import { classId, findAll, isElement } from './dom.js';
 import { type Scored, scoreDocument, textOf } from './score.js';
 import { type Block, renderBlocks } from './text.js';
@@ -20,26 +20,6 @@ function linkDensity(scored: Scored, el: Element): number {
   const s = scored.stats.get(el);
   return s?.text ? s.link / s.text : 0;
 }
-
-const INLINE = new Set([
-  'a',
-  'b',
-  'i',
-  'em',
-  'strong',
-  'span',
-  'br',
-  'small',
-  'sup',
-  'sub',
-  'u',
-  'time',
-  'abbr',
-  'cite',
-  'q',
-  'mark',
-  'code',
-]);
 
 const WIDEN_RATIO = 1.5;
 
@@ -87,7 +67,7 @@ function pickTop(scored: Scored): Element | null {
 
 function isLeafProse(el: Element): boolean {
   if (el.name !== 'div' && el.name !== 'section') return false;
-  for (const c of el.children) if (isElement(c) && !INLINE.has(c.name)) return false;
+  for (const c of el.children) if (isElement(c) && !PROSE_INLINE.has(c.name)) return false;
   return /[.!?…"”»。]\s*$/.test(textOf(el));
 }
 
