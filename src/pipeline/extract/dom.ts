@@ -1,6 +1,7 @@
 // Small DOM helpers over domhandler nodes. Walks are recursive: the tree is depth-capped first
 // (capDepth) so that a page of 10,000 nested tables cannot overflow the stack.
 import { type AnyNode, type Document, Element, type ParentNode, Text } from 'domhandler';
+import { HTML_VOID_ELEMENTS } from '../../lib/html-void.js';
 
 export const MAX_DEPTH = 180;
 
@@ -120,20 +121,9 @@ export function resolveUrl(href: string, base: string): string | null {
   }
 }
 
+// elements that never close, or whose end tag the parser supplies: neither nests deeper
 const VOID_OR_AUTO_CLOSED = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
+  ...HTML_VOID_ELEMENTS,
   'p',
   'li',
   'td',
