@@ -21,7 +21,6 @@ import type { Logger } from '../lib/log.js';
 import type { JobState } from '../storage/store.js';
 import {
   type Backoff,
-  backoffDelayMs,
   type Catalogue,
   type LedeCatalogue,
   catalogue as ledeCatalogue,
@@ -29,6 +28,8 @@ import {
 } from './catalogue.js';
 import { type BossJobRow, cleanUrl, LIVENESS_LOCK, lastMessage, STATES, sqlFor } from './pgboss-sql.js';
 import type { EnqueueOptions, Handlers, JobInfo, JobQueue, StartOptions } from './queue.js';
+import { handledTypes, retryDelayMs, settleWithin, validPayload } from './run-job.js';
+import { Wakeup } from './wakeup.js';
 
 export interface PgBossQueueOptions<C extends Catalogue> {
   /** postgres://… (Lede's own ?schema= and ?pool_max= parameters are ignored here) */
@@ -81,8 +82,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     string,
     { job: Fetched; controller: AbortController; done: Promise<void>; lost: boolean }
   >();
-  private wakeUp: (() => void) | null = null;
-  private wakePending = false;
+  private readonly wakeup = new Wakeup();
   private stopping = false;
 
   private constructor(
@@ -146,33 +146,21 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
   }
 
   async enqueue<K extends keyof C & string>(type: K, payload: PayloadOf<C[K]>, options: EnqueueOptions = {}) {
-    const spec = this.catalogue[type];
-    if (!spec) throw new LedeError('job_unknown_type', `unknown job type ${type}`);
-    const parsed = spec.schema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new LedeError(
-        'job_invalid_payload',
-        `${type}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
-      );
-    }
-    const key = spec.key(parsed.data);
-    const id = await this.boss.send(type, parsed.data as object, {
+    const { spec, data } = validPayload(this.catalogue, type, payload);
+    const key = spec.key(data);
+    const id = await this.boss.send(type, data as object, {
       ...this.queueSettings(type),
       singletonKey: key ?? undefined,
       startAfter: options.runAt === undefined ? undefined : new Date(options.runAt),
     });
-    if (id !== null && this.running) this.wake();
+    if (id !== null && this.running) this.wakeup.wake();
     return id;
   }
 
   start(handlers: Handlers<C>, options: StartOptions = {}): void {
     if (this.running || this.loop)
       throw new LedeError('queue_running', 'this queue runner is already started');
-    this.types = Object.keys(handlers).filter((t) => handlers[t] !== undefined);
-    for (const t of this.types) {
-      if (!this.catalogue[t]) throw new LedeError('job_unknown_type', `handler for unknown job type ${t}`);
-    }
+    this.types = handledTypes(this.catalogue, handlers);
     this.handlers = handlers;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.running = true;
@@ -187,19 +175,15 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.loop) return;
     this.running = false;
-    this.wake();
+    this.wakeup.wake();
     await this.loop;
     const pending = [...this.active.values()];
     if (pending.length > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([
-        Promise.allSettled(pending.map((r) => r.done)).then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), options.timeoutMs ?? 10_000);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) {
+      const finished = await settleWithin(
+        pending.map((r) => r.done),
+        options.timeoutMs ?? 10_000,
+      );
+      if (!finished) {
         this.stopping = true;
         const left = [...this.active.values()];
         for (const r of left) r.controller.abort(new LedeError('job_interrupted', 'runner stopped'));
@@ -245,27 +229,6 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     };
   }
 
-  private wake(): void {
-    this.wakePending = true;
-    this.wakeUp?.();
-  }
-
-  private async idle(): Promise<void> {
-    if (this.wakePending) {
-      this.wakePending = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.pollIntervalMs);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wakeUp = null;
-    this.wakePending = false;
-  }
-
   private async run(): Promise<void> {
     let next = 0;
     while (this.running) {
@@ -291,7 +254,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
       } catch (error) {
         this.log.error({ err: error, worker_id: this.workerId }, 'job fetch failed');
       }
-      if (this.running) await this.idle();
+      if (this.running) await this.wakeup.idle(this.pollIntervalMs);
     }
   }
 
@@ -331,7 +294,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
       run.lost = true;
       run.controller.abort(new LedeError('job_interrupted', 'queue liveness connection lost'));
     }
-    this.wake();
+    this.wakeup.wake();
   }
 
   private async dropLiveness(): Promise<void> {
@@ -370,7 +333,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     const run = { job, controller, done: Promise.resolve(), lost: false };
     run.done = this.execute(job, controller, () => run.lost).finally(() => {
       this.active.delete(job.id);
-      this.wake();
+      this.wakeup.wake();
     });
     this.active.set(job.id, run);
   }
@@ -426,10 +389,8 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
   private async recordFailure(job: Fetched, attempt: number, error: unknown, log: Logger, ms: number) {
     const message = describeError(error).slice(0, 4000);
     const spec = this.catalogue[job.name];
-    const retryable = (error as { retryable?: unknown } | null)?.retryable !== false;
-    const final = !retryable || attempt >= (spec?.maxAttempts ?? 1);
-    const backoff = this.options.backoff ?? spec?.backoff ?? { baseMs: 1000, capMs: 60_000 };
-    const delay = final ? null : backoffDelayMs(backoff, attempt);
+    const delay = retryDelayMs(error, attempt, spec?.maxAttempts ?? 1, this.options.backoff ?? spec?.backoff);
+    const final = delay === null;
     const fields = { attempt, duration_ms: Math.round(ms), error: message, retry_in_ms: delay };
     try {
       if (final) await this.db(this.sql.lastAttempt, [job.name, job.id]);

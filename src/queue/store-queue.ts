@@ -9,13 +9,14 @@ import type { Logger } from '../lib/log.js';
 import type { Job, JobState, Store } from '../storage/store.js';
 import {
   type Backoff,
-  backoffDelayMs,
   type Catalogue,
   type LedeCatalogue,
   catalogue as ledeCatalogue,
   type PayloadOf,
 } from './catalogue.js';
 import type { EnqueueOptions, Handlers, JobInfo, JobQueue, StartOptions } from './queue.js';
+import { handledTypes, retryDelayMs, settleWithin, validPayload } from './run-job.js';
+import { Wakeup } from './wakeup.js';
 
 export interface StoreQueueOptions<C extends Catalogue> {
   store: Store;
@@ -63,8 +64,7 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
   private stopping = false;
   private loop: Promise<void> | null = null;
   private readonly active = new Map<string, Running>();
-  private wakePending = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly wakeup = new Wakeup();
   private lastPurge = 0;
 
   constructor(private readonly options: StoreQueueOptions<C>) {
@@ -83,27 +83,18 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     payload: PayloadOf<C[K]>,
     options: EnqueueOptions = {},
   ): Promise<string | null> {
-    const spec = this.catalogue[type];
-    if (!spec) throw new LedeError('job_unknown_type', `unknown job type ${type}`);
-    const parsed = spec.schema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new LedeError(
-        'job_invalid_payload',
-        `${type}: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
-      );
-    }
-    const key = spec.key(parsed.data);
+    const { spec, data } = validPayload(this.catalogue, type, payload);
+    const key = spec.key(data);
     const runAt = options.runAt instanceof Date ? options.runAt.toISOString() : options.runAt;
     const id = await this.store.jobs.enqueue({
       type,
-      payload: parsed.data,
+      payload: data,
       // keys are per type, so two job types may use the same natural key
       key: key === null ? null : `${type}:${key}`,
       runAt,
       maxAttempts: spec.maxAttempts,
     });
-    if (id !== null && this.running) this.wake();
+    if (id !== null && this.running) this.wakeup.wake();
     return id;
   }
 
@@ -111,10 +102,7 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     if (this.running || this.loop)
       throw new LedeError('queue_running', 'this queue runner is already started');
     this.handlers = handlers;
-    this.types = Object.keys(handlers).filter((t) => handlers[t] !== undefined);
-    for (const t of this.types) {
-      if (!this.catalogue[t]) throw new LedeError('job_unknown_type', `handler for unknown job type ${t}`);
-    }
+    this.types = handledTypes(this.catalogue, handlers);
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
     this.running = true;
     this.stopping = false;
@@ -128,20 +116,15 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.loop) return;
     this.running = false;
-    this.wake();
+    this.wakeup.wake();
     await this.loop;
     const pending = [...this.active.values()];
     if (pending.length > 0) {
-      const timeoutMs = options.timeoutMs ?? 10_000;
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([
-        Promise.allSettled(pending.map((r) => r.done)).then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) {
+      const finished = await settleWithin(
+        pending.map((r) => r.done),
+        options.timeoutMs ?? 10_000,
+      );
+      if (!finished) {
         // their outcome no longer counts: the jobs go back to the queue below
         this.stopping = true;
         for (const r of this.active.values())
@@ -173,28 +156,6 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     return { id, type, state, attempts, maxAttempts, runAt, lastError };
   }
 
-  private wake(): void {
-    this.wakePending = true;
-    this.wakeUp?.();
-  }
-
-  /** Resolves on wake() (enqueue, a finished job, stop) or after the poll interval. */
-  private async idle(): Promise<void> {
-    if (this.wakePending) {
-      this.wakePending = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.pollIntervalMs);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wakeUp = null;
-    this.wakePending = false;
-  }
-
   private async run(): Promise<void> {
     try {
       // jobs a crashed earlier run under this same worker id left behind
@@ -219,7 +180,7 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
         // a database hiccup must not end the loop: try again after the poll interval
         this.log.error({ err: error, worker_id: this.workerId }, 'job claim failed');
       }
-      if (this.running) await this.idle();
+      if (this.running) await this.wakeup.idle(this.pollIntervalMs);
     }
   }
 
@@ -233,7 +194,7 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     const controller = new AbortController();
     const done = this.execute(job, controller).finally(() => {
       this.active.delete(job.id);
-      this.wake();
+      this.wakeup.wake();
     });
     this.active.set(job.id, { controller, done });
   }
@@ -288,11 +249,10 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
 
   private async recordFailure(job: Job, error: unknown, log: Logger, ms: number): Promise<void> {
     const message = describeError(error);
-    const retryable = (error as { retryable?: unknown } | null)?.retryable !== false;
-    const final = !retryable || job.attempts >= job.maxAttempts;
     const spec = this.catalogue[job.type];
-    const backoff = this.options.backoff ?? spec?.backoff ?? { baseMs: 1000, capMs: 60_000 };
-    const retryAt = final ? null : new Date(Date.now() + backoffDelayMs(backoff, job.attempts)).toISOString();
+    const delay = retryDelayMs(error, job.attempts, job.maxAttempts, this.options.backoff ?? spec?.backoff);
+    const final = delay === null;
+    const retryAt = final ? null : new Date(Date.now() + delay).toISOString();
     const fields = { attempt: job.attempts, duration_ms: Math.round(ms), error: message, retry_at: retryAt };
     try {
       await this.store.jobs.fail(job.id, this.workerId, message, retryAt);
