@@ -2,18 +2,10 @@
 // cards, <meta>, <time datetime>, microdata. Earlier sources win; each field falls back in turn.
 import type { Document, Element } from 'domhandler';
 import { attr, findAll, normalizeSpace, rawText, resolveUrl } from './dom.js';
+import type { ArticleMetadata } from './types.js';
 
-export interface PageMetadata {
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  modified: string | null;
-  language: string | null;
-  description: string | null;
-  section: string | null;
-  paywalled: boolean;
-  siteName: string | null;
-  canonicalUrl: string | null;
+/** The page's metadata, with the lead image and JSON-LD body that the later steps weigh. */
+export interface PageMetadata extends ArticleMetadata {
   image: string | null;
   /** JSON-LD articleBody, unchecked (the body step compares it with the page) */
   articleBody: string | null;

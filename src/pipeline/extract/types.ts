@@ -1,7 +1,7 @@
 import type { Image } from '../../domain/types.js';
 
-/** Result of extracting one page (the `lede extract --jsonl` contract, plus metadata). */
-export interface ExtractedArticle {
+/** What the page says about its article (metadata.ts), carried into the result unchanged. */
+export interface ArticleMetadata {
   title: string | null;
   byline: string | null;
   published: string | null;
@@ -10,14 +10,18 @@ export interface ExtractedArticle {
   description: string | null;
   section: string | null;
   paywalled: boolean;
+  siteName: string | null;
+  canonicalUrl: string | null;
+}
+
+/** Result of extracting one page (the `lede extract --jsonl` contract, plus metadata). */
+export interface ExtractedArticle extends ArticleMetadata {
   /** body only (no headline), a line break between blocks */
   text: string;
   /** sanitized body HTML */
   html: string;
   leadImage: Image | null;
   images: Image[];
-  siteName: string | null;
-  canonicalUrl: string | null;
   /** set when no article body was found (text is then empty) */
   emptyReason: string | null;
 }
