@@ -150,6 +150,11 @@ export function toLength(v: string | undefined | null): number | null {
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
+/** An enclosure at `href`, with the type and length attributes of its element. */
+export function enclosure(node: XNode, href: string): Enclosure {
+  return { url: href, type: node.attrs.type?.trim() || null, length: toLength(node.attrs.length) };
+}
+
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', 'html', 'xhtml']);
 
 /** Query strings mangled by lenient entity handling ("?a=1&b;=2") read as meant ("&b"). */
@@ -177,13 +182,8 @@ export function readLink(node: XNode, links: Links): void {
   if (!href) return;
   if (alternate) links.link = href;
   else if (rel === 'alternate') links.fallback ??= href;
-  else if (rel === 'enclosure') {
-    links.enclosures.push({
-      url: href,
-      type: node.attrs.type?.trim() || null,
-      length: toLength(node.attrs.length),
-    });
-  } else if (rel === 'hub') links.hub ??= href;
+  else if (rel === 'enclosure') links.enclosures.push(enclosure(node, href));
+  else if (rel === 'hub') links.hub ??= href;
 }
 
 export function lang(value: string | null | undefined): string | null {

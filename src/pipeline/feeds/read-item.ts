@@ -6,6 +6,7 @@ import { type ContentKind, contentType, textConstruct } from './content.js';
 import { parseDate } from './dates.js';
 import {
   addPerson,
+  enclosure,
   itunesImageUrl,
   lang,
   newLinks,
@@ -15,7 +16,6 @@ import {
   readCategory,
   readId,
   readLink,
-  toLength,
   url,
 } from './read-common.js';
 import type { ResultItem } from './result.js';
@@ -155,12 +155,7 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           break;
         case 'enclosure': {
           const u = url(c, c.attrs.url ?? c.attrs.uri ?? c.attrs.href);
-          if (u)
-            item.enclosures.push({
-              url: u,
-              type: c.attrs.type?.trim() || null,
-              length: toLength(c.attrs.length),
-            });
+          if (u) item.enclosures.push(enclosure(c, u));
           break;
         }
         case 'comments':
