@@ -7,6 +7,15 @@ import type { Block } from './text.js';
 const para = (n: number) =>
   `<p>Paragraph ${n} of the story carries enough words, commas, and detail to read like real prose for a scorer.</p>`;
 const body = (inner: string) => `<html><body>${inner}</body></html>`;
+/** a rendered block with no element behind it, as the post-pass sees it */
+const block = (text: string, tag: string, linkChars = 0): Block => ({
+  text,
+  linkChars,
+  tag,
+  el: null,
+  whole: true,
+});
+const REAL_PARAGRAPH = 'A real paragraph with many words in it, the kind that belongs to the body.';
 
 describe('boilerplate removal', () => {
   it('knows class/id words of boilerplate, split on - _ and camelCase', () => {
@@ -39,41 +48,22 @@ describe('boilerplate removal', () => {
 
   it('drops link-dense blocks and trailing short lines in the post-pass', () => {
     const blocks: Block[] = [
-      {
-        text: 'A real paragraph with many words in it, the kind that belongs to the body.',
-        linkChars: 0,
-        tag: 'p',
-        el: null,
-        whole: true,
-      },
-      { text: 'Story one Story two Story three', linkChars: 31, tag: 'li', el: null, whole: true },
-      {
-        text: 'Another real paragraph that ends the article with a full sentence here.',
-        linkChars: 0,
-        tag: 'p',
-        el: null,
-        whole: true,
-      },
-      { text: 'Advertisement', linkChars: 0, tag: 'div', el: null, whole: true },
-      { text: 'Tags: politics, world', linkChars: 0, tag: 'div', el: null, whole: true },
+      block(REAL_PARAGRAPH, 'p'),
+      block('Story one Story two Story three', 'li', 31),
+      block('Another real paragraph that ends the article with a full sentence here.', 'p'),
+      block('Advertisement', 'div'),
+      block('Tags: politics, world', 'div'),
     ];
     expect(cleanBlocks(blocks, null).map((b) => b.text)).toEqual([blocks[0].text, blocks[2].text]);
   });
 
   it('keeps an unlinked list that closes the article', () => {
-    const li = (text: string): Block => ({ text, linkChars: 0, tag: 'li', el: null, whole: true });
     const blocks: Block[] = [
-      {
-        text: 'A real paragraph with many words in it, the kind that belongs to the body.',
-        linkChars: 0,
-        tag: 'p',
-        el: null,
-        whole: true,
-      },
-      { text: 'Qualified teams', linkChars: 0, tag: 'h3', el: null, whole: true },
-      li('England (Group A)'),
-      li('Spain (Group F)'),
-      li('Italy (Group J)'),
+      block(REAL_PARAGRAPH, 'p'),
+      block('Qualified teams', 'h3'),
+      block('England (Group A)', 'li'),
+      block('Spain (Group F)', 'li'),
+      block('Italy (Group J)', 'li'),
     ];
     expect(cleanBlocks(blocks, null)).toHaveLength(5);
     const linked = blocks.map((b) => (b.tag === 'li' ? { ...b, linkChars: b.text.length } : b));
