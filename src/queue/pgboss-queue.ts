@@ -27,9 +27,9 @@ import {
   type PayloadOf,
 } from './catalogue.js';
 import { type BossJobRow, cleanUrl, LIVENESS_LOCK, lastMessage, STATES, sqlFor } from './pgboss-sql.js';
-import type { EnqueueOptions, Handlers, JobInfo, JobQueue, StartOptions } from './queue.js';
-import { handledTypes, retryDelayMs, settleWithin, validPayload } from './run-job.js';
-import { Wakeup } from './wakeup.js';
+import { PollingQueue, type RunningJob } from './polling-queue.js';
+import type { EnqueueOptions, JobInfo, JobQueue } from './queue.js';
+import { retryDelayMs, validPayload } from './run-job.js';
 
 export interface PgBossQueueOptions<C extends Catalogue> {
   /** postgres://… (Lede's own ?schema= and ?pool_max= parameters are ignored here) */
@@ -62,38 +62,35 @@ type Fetched = PgBoss.JobWithMetadata<unknown>;
 
 const STOPPED_RUNNER = 'the worker running this job stopped before it finished';
 
-export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueue<C> {
+/** A job this runner took: `lost` once its liveness lock went (other runners take it back). */
+interface RunningBossJob extends RunningJob {
+  job: Fetched;
+  lost: boolean;
+}
+
+export class PgBossQueue<C extends Catalogue = LedeCatalogue>
+  extends PollingQueue<C, RunningBossJob>
+  implements JobQueue<C>
+{
   readonly workerId = randomUUID().slice(0, 8);
-  private readonly log: Logger;
-  private readonly catalogue: C;
   private readonly names: string[];
   private readonly sql: ReturnType<typeof sqlFor>;
-  private readonly pollIntervalMs: number;
   private readonly expireInSeconds: number;
-  private handlers: Handlers<C> = {};
-  private types: string[] = [];
-  private concurrency = 4;
-  private running = false;
-  private loop: Promise<void> | null = null;
   private readonly reclaimIntervalMs: number;
   private liveness: Liveness | null = null;
   private reclaimedAt = 0;
-  private readonly active = new Map<
-    string,
-    { job: Fetched; controller: AbortController; done: Promise<void>; lost: boolean }
-  >();
-  private readonly wakeup = new Wakeup();
-  private stopping = false;
 
   private constructor(
     private readonly boss: PgBoss,
     private readonly options: PgBossQueueOptions<C>,
   ) {
-    this.log = options.logger;
-    this.catalogue = options.catalogue ?? (ledeCatalogue as unknown as C);
+    super(
+      options.logger,
+      options.catalogue ?? (ledeCatalogue as unknown as C),
+      options.pollIntervalMs ?? 1000,
+    );
     this.names = Object.keys(this.catalogue);
     this.sql = sqlFor(options.schema ?? 'pgboss');
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.expireInSeconds = options.expireInSeconds ?? 900;
     this.reclaimIntervalMs = options.reclaimIntervalMs ?? 5000;
   }
@@ -157,40 +154,11 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     return id;
   }
 
-  start(handlers: Handlers<C>, options: StartOptions = {}): void {
-    if (this.running || this.loop)
-      throw new LedeError('queue_running', 'this queue runner is already started');
-    this.types = handledTypes(this.catalogue, handlers);
-    this.handlers = handlers;
-    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-    this.running = true;
-    this.stopping = false;
-    this.log.info(
-      { worker_id: this.workerId, job_types: this.types, concurrency: this.concurrency },
-      'queue started',
-    );
-    this.loop = this.run();
-  }
-
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.loop) return;
-    this.running = false;
-    this.wakeup.wake();
-    await this.loop;
-    const pending = [...this.active.values()];
-    if (pending.length > 0) {
-      const finished = await settleWithin(
-        pending.map((r) => r.done),
-        options.timeoutMs ?? 10_000,
-      );
-      if (!finished) {
-        this.stopping = true;
-        const left = [...this.active.values()];
-        for (const r of left) r.controller.abort(new LedeError('job_interrupted', 'runner stopped'));
-        for (const r of left)
-          await this.release(r.job).catch((e) => this.log.error({ err: e }, 'release failed'));
-      }
-    }
+    const left = await this.drain(options.timeoutMs);
+    for (const r of left)
+      await this.release(r.job).catch((e) => this.log.error({ err: e }, 'release failed'));
     this.loop = null;
     await this.dropLiveness();
     this.log.info({ worker_id: this.workerId }, 'queue stopped');
@@ -229,7 +197,7 @@ export class PgBossQueue<C extends Catalogue = LedeCatalogue> implements JobQueu
     };
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     let next = 0;
     while (this.running) {
       try {

@@ -14,9 +14,9 @@ import {
   catalogue as ledeCatalogue,
   type PayloadOf,
 } from './catalogue.js';
-import type { EnqueueOptions, Handlers, JobInfo, JobQueue, StartOptions } from './queue.js';
-import { handledTypes, retryDelayMs, settleWithin, validPayload } from './run-job.js';
-import { Wakeup } from './wakeup.js';
+import { PollingQueue, type RunningJob } from './polling-queue.js';
+import type { EnqueueOptions, JobInfo, JobQueue } from './queue.js';
+import { retryDelayMs, validPayload } from './run-job.js';
 
 export interface StoreQueueOptions<C extends Catalogue> {
   store: Store;
@@ -41,38 +41,27 @@ export class NonRetryableError extends LedeError {
   readonly retryable = false;
 }
 
-interface Running {
-  controller: AbortController;
-  done: Promise<void>;
-}
-
 const PURGE_EVERY_MS = 10 * 60_000;
 
-export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue<C> {
+export class StoreQueue<C extends Catalogue = LedeCatalogue>
+  extends PollingQueue<C, RunningJob>
+  implements JobQueue<C>
+{
   readonly workerId: string;
   private readonly store: Store;
-  private readonly log: Logger;
-  private readonly catalogue: C;
-  private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly heartbeatMs: number;
   private readonly retainMs: number;
-  private handlers: Handlers<C> = {};
-  private types: string[] = [];
-  private concurrency = 4;
-  private running = false;
-  private stopping = false;
-  private loop: Promise<void> | null = null;
-  private readonly active = new Map<string, Running>();
-  private readonly wakeup = new Wakeup();
   private lastPurge = 0;
 
   constructor(private readonly options: StoreQueueOptions<C>) {
+    super(
+      options.logger,
+      options.catalogue ?? (ledeCatalogue as unknown as C),
+      options.pollIntervalMs ?? 1000,
+    );
     this.store = options.store;
-    this.log = options.logger;
-    this.catalogue = options.catalogue ?? (ledeCatalogue as unknown as C);
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.heartbeatMs = options.heartbeatMs ?? Math.max(10, Math.floor(this.leaseMs / 3));
     this.retainMs = options.retainMs ?? 7 * 24 * 3_600_000;
@@ -98,39 +87,10 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     return id;
   }
 
-  start(handlers: Handlers<C>, options: StartOptions = {}): void {
-    if (this.running || this.loop)
-      throw new LedeError('queue_running', 'this queue runner is already started');
-    this.handlers = handlers;
-    this.types = handledTypes(this.catalogue, handlers);
-    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-    this.running = true;
-    this.stopping = false;
-    this.log.info(
-      { worker_id: this.workerId, job_types: this.types, concurrency: this.concurrency },
-      'queue started',
-    );
-    this.loop = this.run();
-  }
-
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     if (!this.loop) return;
-    this.running = false;
-    this.wakeup.wake();
-    await this.loop;
-    const pending = [...this.active.values()];
-    if (pending.length > 0) {
-      const finished = await settleWithin(
-        pending.map((r) => r.done),
-        options.timeoutMs ?? 10_000,
-      );
-      if (!finished) {
-        // their outcome no longer counts: the jobs go back to the queue below
-        this.stopping = true;
-        for (const r of this.active.values())
-          r.controller.abort(new LedeError('job_interrupted', 'runner stopped'));
-      }
-    }
+    // jobs still running are aborted; released below, their outcome no longer counts
+    await this.drain(options.timeoutMs);
     let released = 0;
     try {
       released = await this.store.jobs.release(this.workerId);
@@ -156,7 +116,7 @@ export class StoreQueue<C extends Catalogue = LedeCatalogue> implements JobQueue
     return { id, type, state, attempts, maxAttempts, runAt, lastError };
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     try {
       // jobs a crashed earlier run under this same worker id left behind
       await this.store.jobs.release(this.workerId);
