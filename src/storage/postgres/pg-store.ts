@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { SqlJobRepo } from '../sql/jobs.js';
 import { OuterStoreGuard } from '../sql/outer-store-guard.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
+import { runTransaction } from '../sql/run-transaction.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { SqlStoryRepo } from '../sql/stories.js';
 import { sqlTables } from '../sql/tables.js';
@@ -107,16 +108,8 @@ export class PgStore implements Store {
     const leave = this.parts.gate.enter();
     try {
       return await this.parts.direct.connection().execute(async (conn) => {
-        await sql`BEGIN`.execute(conn);
         const tx = new PgStore(this.parts, conn);
-        try {
-          const result = await this.guard.inside.run(true, () => fn(tx));
-          await sql`COMMIT`.execute(conn);
-          return result;
-        } catch (error) {
-          await sql`ROLLBACK`.execute(conn);
-          throw error;
-        }
+        return runTransaction(conn, sql`BEGIN`, this.guard, () => fn(tx));
       });
     } finally {
       leave();

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { SqlJobRepo } from '../sql/jobs.js';
 import { OuterStoreGuard } from '../sql/outer-store-guard.js';
+import { runTransaction } from '../sql/run-transaction.js';
 import { SqlSourceRepo } from '../sql/sources.js';
 import { sqliteCodec } from '../sql/sqlite-codec.js';
 import { SqlStoryRepo } from '../sql/stories.js';
@@ -87,16 +88,8 @@ export class SqliteStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return this.savepoint(fn);
     return this.db.connection().execute(async (conn) => {
-      await sql`BEGIN IMMEDIATE`.execute(conn);
       const tx = new SqliteStore(conn, true);
-      try {
-        const result = await this.guard.inside.run(true, () => fn(tx));
-        await sql`COMMIT`.execute(conn);
-        return result;
-      } catch (error) {
-        await sql`ROLLBACK`.execute(conn);
-        throw error;
-      }
+      return runTransaction(conn, sql`BEGIN IMMEDIATE`, this.guard, () => fn(tx));
     });
   }
 
