@@ -158,6 +158,26 @@ describe('StoryClusterer', () => {
     expect(loose.add(thompson).created).toBe(false);
   });
 
+  it('keeps the same kind of event about someone else apart from a story', () => {
+    const rehab = (id: string, who: string) =>
+      doc(
+        id,
+        0,
+        `${who} checks into rehab`,
+        `Actress ${who} has checked into rehab at the Cliffside treatment center in Malibu, her publicist said. The actress entered the facility for treatment of alcohol abuse.`,
+      );
+    const lohan = [rehab('r1', 'Lindsay Lohan'), rehab('r2', 'Lindsay Lohan')];
+    const reid = rehab('r3', 'Tara Reid');
+    const clusterer = new StoryClusterer();
+    const ids = run(clusterer, lohan);
+    expect(ids.get('r2')).toBe(ids.get('r1'));
+    // the same words and place, but the article leads with a name the story never mentions
+    expect(clusterer.add(reid).created).toBe(true);
+    const loose = new StoryClusterer({ nameConflict: 1 });
+    run(loose, lohan);
+    expect(loose.add(reid).created).toBe(false);
+  });
+
   it('rebuilds its state from stored assignments after a restart', () => {
     const live = new StoryClusterer();
     const assigned = stream.slice(0, 4).map((d) => ({ ...d, storyId: live.add(d).storyId }));

@@ -2,7 +2,8 @@
 // inverted index over the top terms and names of the stories alive in a sliding time window
 // (stories leave it when they stop growing, so the cost follows the window, not the archive);
 // each candidate is scored on four TF-IDF cosines (body, headline, names, numbers) damped by the
-// time gap and by dates that disagree with the story's (see date-profile.ts); the article joins
+// time gap, by dates that disagree with the story's (see date-profile.ts) and by a leading name
+// foreign to the story (see nameConflict in live-story.ts); the article joins
 // the best story above a threshold or starts a new one. An article close to two stories, or a
 // story that grew close to another, merges them (younger into older).
 import { hexHash } from '../../lib/hash.js';
@@ -12,6 +13,7 @@ import {
   type ChannelWeights,
   type LiveStory,
   mergeInto,
+  nameConflict,
   newStory,
   similarity,
   storyChannels,
@@ -36,6 +38,11 @@ export interface ClustererOptions {
    * dating articles of the story name (see dateFactor)
    */
   dateConflict: number;
+  /**
+   * score multiplier when the article's leading name and the story's are each absent from the
+   * other (another person or place in the same kind of event; see nameConflict)
+   */
+  nameConflict: number;
   /** score multiplier per day of gap between the article and the story's latest article */
   dayDecay: number;
   /** half-life of a story's centroid weights, in hours of stream time */
@@ -54,6 +61,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   mergeThreshold: 0.5,
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
   dateConflict: 0.7,
+  nameConflict: 0.7,
   dayDecay: 0.85,
   halfLifeHours: 24,
   maxCandidates: 8,
@@ -194,6 +202,7 @@ export class StoryClusterer {
       // the same kind of event on another date (a title defence, an emergency patch years
       // apart) is another story however alike the words
       score *= dateFactor(date, story.dates, this.options.dateConflict);
+      if (nameConflict(channels.names, story)) score *= this.options.nameConflict;
       if (time !== null && story.last !== null) {
         score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
       }

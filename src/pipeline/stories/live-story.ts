@@ -12,6 +12,7 @@ import {
   prune,
   type Sparse,
   scaleInPlace,
+  topIds,
   topKeys,
   type Weighted,
   weigh,
@@ -174,6 +175,19 @@ export function similarity(a: WeightedChannels, story: LiveStory, w: ChannelWeig
     w.names * dotCosine(a.names, story.names, story.namesNorm) +
     w.numbers * dotCosine(a.numbers, story.numbers, story.numbersNorm)
   );
+}
+
+/**
+ * Whether the article leads with another name than the story: its heaviest name is nowhere in
+ * the story and the story's heaviest name is nowhere in the article. Two events of one kind
+ * (two celebrities in rehab, two earthquakes) share the vocabulary but not who or where.
+ */
+export function nameConflict(names: Weighted, story: LiveStory): boolean {
+  if (names.ids.length === 0 || story.names.size === 0) return false;
+  const [lead] = topIds(names, 1);
+  if (story.names.has(lead)) return false;
+  const [storyLead] = topKeys(story.names, 1);
+  return !names.ids.includes(storyLead);
 }
 
 /** The keys a story is found by: its heaviest body terms and names. */
