@@ -1,9 +1,9 @@
 /**
- * Language enricher: franc-min on the text, checked against the language the page declares.
+ * Language enricher: franc-min's ranking (language-rank.ts) on the text, checked against the language the page declares.
  * The declared language wins when the text is short or franc hesitates between it and another;
  * output is an ISO 639-1 code (or the declared primary subtag), null when nothing is known.
  */
-import { francAll } from 'franc-min';
+import { rankLanguages } from './language-rank.js';
 import type { Enricher } from './types.js';
 
 /** ISO 639-3 (as franc-min returns) -> ISO 639-1. Codes without a 639-1 form are returned as is. */
@@ -67,7 +67,7 @@ export function detectLanguage(text: string, declared?: string | null): string |
   // A CJK character carries about a word, so it counts double towards "enough text".
   const letters = sample.replace(/[^\p{L}]/gu, '').length + (sample.match(CJK)?.length ?? 0);
   if (letters < MIN_LENGTH) return page;
-  const ranked = francAll(sample, { minLength: 10 });
+  const ranked = rankLanguages(sample, 10);
   const [top, topScore] = ranked[0] ?? ['und', 0];
   if (top === 'und') return page;
   if (page) {
