@@ -40,7 +40,7 @@ const mapping = JSON.parse(readFileSync(join(modelDir, 'category-mapping.json'),
 const MIN_DF = 2;
 /** additive smoothing of the complement counts */
 const ALPHA = 1;
-const GLOSSARY_WEIGHT = 10;
+const GLOSSARY_WEIGHT = 5;
 const SCALE = 1000;
 const SELF_MIN = 0.8;
 /** naive Bayes scores are flat; self-training reads softmax(SELF_TEMPERATURE * score) */
