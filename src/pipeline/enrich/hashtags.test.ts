@@ -62,4 +62,11 @@ describe('hashtags', () => {
     expect(hashtagsFor({ title: 'Drones strike port', text: t }, [])).toContain('drones');
     expect(hashtagsFor({ title: '', text: '' }, [])).toEqual([]);
   });
+  it('reads topic words as whole runs of letters, accented or not', () => {
+    const t = 'La inundación llegó. Otra inundación hoy, e inundación mañana. Inundaciones, xinundación.';
+    expect(hashtagsFor({ title: 'Inundación en Valencia', text: t }, [])).toEqual(['inundacion']);
+    // "port" inside "ports" or "airport" is not the word "port"
+    const p = 'The ports and the airport. Ports, airports, sports and passports.';
+    expect(hashtagsFor({ title: 'Port closes', text: p }, [])).toEqual([]);
+  });
 });

@@ -85,19 +85,64 @@ function entityCandidates(input: EnrichInput, entities: Entity[]): Map<string, C
   return out;
 }
 
+const LETTER = /^\p{L}$/u;
+const LONG_WORD = 4;
+/** Texts are read this far for topics. */
+const TOPIC_SCAN = 100_000;
+
+/** UTF-16 length of the letter at `i` (2 for an astral one), 0 when there is none before `end`. */
+function letterAt(text: string, i: number, end: number): number {
+  if (i >= end) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+  return LETTER.test(text.slice(i, i + pair)) ? pair : 0;
+}
+
+/**
+ * Calls `visit` on each run of at least four letters in text[0, end) (what /\p{L}{4,}/gu finds), by
+ * a character scan: `ascii` tells a run of ASCII letters, whose lower case has the same length.
+ */
+function forEachLongWord(
+  text: string,
+  end: number,
+  visit: (start: number, stop: number, ascii: boolean) => void,
+): void {
+  let i = 0;
+  while (i < end) {
+    const start = i;
+    let letters = 0;
+    let ascii = true;
+    for (let len = letterAt(text, i, end); len > 0; len = letterAt(text, i, end)) {
+      if (text.charCodeAt(i) >= 128) ascii = false;
+      letters++;
+      i += len;
+    }
+    if (letters >= LONG_WORD) visit(start, i, ascii);
+    if (i === start) i++;
+  }
+}
+
 /** Lower-case words repeated in the text and present in the title, outside any entity. */
 function topicCandidates(input: EnrichInput, entities: Entity[]): Candidate[] {
   const title = new Set((input.title ?? '').toLowerCase().match(/\p{L}{4,}/gu) ?? []);
   if (title.size === 0) return [];
-  const inEntity = new Set(entities.flatMap((e) => e.text.toLowerCase().split(/\s+/)));
+  // an ASCII word whose length no title word has cannot be one: skipped without building it
+  const lengths = new Set([...title].map((w) => w.length));
+  let inEntity: Set<string> | null = null;
   const counts = new Map<string, number>();
   const common = new Set<string>(); // seen in lower case at least once: a common noun, not a name
-  for (const word of (input.text ?? '').slice(0, 100_000).match(/\p{L}{4,}/gu) ?? []) {
+  const text = input.text ?? '';
+  forEachLongWord(text, Math.min(text.length, TOPIC_SCAN), (start, stop, ascii) => {
+    if (ascii && !lengths.has(stop - start)) return;
+    const word = text.slice(start, stop);
     const w = word.toLowerCase();
-    if (!title.has(w) || STOPWORDS.has(w) || inEntity.has(w)) continue;
+    if (!title.has(w) || STOPWORDS.has(w)) return;
+    inEntity ??= new Set(entities.flatMap((e) => e.text.toLowerCase().split(/\s+/)));
+    if (inEntity.has(w)) return;
     counts.set(w, (counts.get(w) ?? 0) + 1);
     if (w === word) common.add(w);
-  }
+  });
   return [...counts]
     .filter(([w, n]) => n >= 3 && common.has(w))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

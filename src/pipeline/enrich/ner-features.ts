@@ -65,12 +65,14 @@ export function isCapsSentence(words: readonly string[]): boolean {
     let upper = 0;
     let lower = 0;
     for (let k = 0; k < w.length; k++) {
-      const ch = w[k];
       const c = w.charCodeAt(k);
       if (c >= 65 && c <= 90) upper++;
       else if (c >= 97 && c <= 122) lower++;
-      else if (c > 127 && ch !== ch.toLowerCase()) upper++;
-      else if (c > 127 && ch !== ch.toUpperCase()) lower++;
+      else if (c > 127) {
+        const ch = w[k];
+        if (ch !== ch.toLowerCase()) upper++;
+        else if (ch !== ch.toUpperCase()) lower++;
+      }
     }
     if (upper + lower === 0) continue;
     letters++;

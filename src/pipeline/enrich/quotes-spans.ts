@@ -24,6 +24,9 @@ const PAIRS: Record<string, string> = {
 
 /** Character codes the scan acts on (the marks and the line break); everything else is skipped. */
 const MARKS = new Set([10, ...[...Object.keys(PAIRS), ...Object.values(PAIRS)].map((m) => m.charCodeAt(0))]);
+/** MARKS below 128, by code: the scan tests most characters here, without a Set lookup. */
+const ASCII_MARKS = Uint8Array.from({ length: 128 }, (_, c) => (MARKS.has(c) ? 1 : 0));
+const isMark = (c: number) => (c < 128 ? ASCII_MARKS[c] === 1 : MARKS.has(c));
 
 function isWordChar(c: string | undefined): boolean {
   return !!c && /[\p{L}\p{N}]/u.test(c);
@@ -68,7 +71,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     if (e > s) out.push({ start: s, end: e, openAt, closeAt, closed });
   };
   for (let i = 0; i < n; i++) {
-    if (!MARKS.has(text.charCodeAt(i))) {
+    if (!isMark(text.charCodeAt(i))) {
       if (open && i - openAt > 3000) open = null; // a runaway mark: give up on it
       continue;
     }

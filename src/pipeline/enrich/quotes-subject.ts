@@ -16,16 +16,28 @@ import {
 const LEADING =
   /^(?:But|And|So|Yet|Still|Now|Then|However|Meanwhile|Instead|Also|Later|Earlier|Indeed|Asked|Speaking|On|In|At|As|After|Before|When|While|During|If|Although|Though|Despite|Since|Because|With|Without|For|From|Under|Over|Hours|Minutes|Days|Last|This|Yesterday|Today|Amid|Amidst|Among|Following|Unlike|Like|Across|Throughout|Inside|Outside|Beyond|Within|Given|Thanks|Upon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:ing|ed))$/u;
 
-/** Words written with a capital inside sentences ("said Trump"), i.e. proper nouns of this text. */
-export function properNouns(text: string): Set<string> {
-  const out = new Set<string>();
-  const re = /[\p{Ll},] (\p{Lu}[\p{L}’'-]*)/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[1]);
-  return out;
+/**
+ * Words written with a capital inside sentences ("said Trump"), i.e. proper nouns of this text, read
+ * on first use: a scan of the whole text that most articles never need.
+ */
+export function lazyProperNouns(text: string): () => Set<string> {
+  let out: Set<string> | null = null;
+  return () => {
+    if (out) return out;
+    out = new Set<string>();
+    const re = /[\p{Ll},] (\p{Lu}[\p{L}’'-]*)/gu;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[1]);
+    return out;
+  };
 }
 
 /** The grammatical subject at the start of a sentence (before `to`): "Cruz", "The ad", "Republican pollster Daron Shaw". */
-export function sentenceSubject(text: string, from: number, to: number, proper: Set<string>): Mention | null {
+export function sentenceSubject(
+  text: string,
+  from: number,
+  to: number,
+  proper: () => Set<string>,
+): Mention | null {
   let toks = tokens(text, from, Math.min(to, from + 300));
   // a dateline ("WASHINGTON —", "NEW YORK (AP) —")
   const dash = toks.findIndex((t) => /^[—–(]$/.test(t.w));
@@ -43,7 +55,7 @@ export function sentenceSubject(text: string, from: number, to: number, proper: 
       else return null;
     } else if (
       isCap(w) &&
-      !proper.has(w) &&
+      !proper().has(w) &&
       // a word also written in lower case in this text is a common word, not a name ("Morris says")
       (text.includes(` ${w.toLowerCase()} `) ||
         /^(?:Maybe|Perhaps|Here|There|Nothing|Everyone|Yes|No|Wait)$/.test(w)) &&

@@ -6,7 +6,7 @@
 import type { Entity, Quote } from '../../domain/types.js';
 import { findQuoteSpans } from './quotes-spans.js';
 import { leftMention, type Mention, rightMention, speakerResolver, VERB } from './quotes-speakers.js';
-import { properNouns, sentenceSubject } from './quotes-subject.js';
+import { lazyProperNouns, sentenceSubject } from './quotes-subject.js';
 import { type Sentence, sentenceAt, splitSentences } from './sentences.js';
 import type { Enricher } from './types.js';
 
@@ -77,7 +77,7 @@ function subjectOf(
   sentences: readonly Sentence[],
   si: number,
   openAt: number,
-  proper: Set<string>,
+  proper: () => Set<string>,
 ): Mention | null {
   const s = sentences[si];
   const head = text.slice(s.start, openAt);
@@ -102,6 +102,8 @@ function subjectOf(
 }
 
 const ACCORDING = /\baccording to\s+/giu;
+/** Holds wherever ACCORDING can match in a part of the text: one scan of the text rules most articles out. */
+const ACCORDING_ANYWHERE = /according to\s/iu;
 
 /** "… according to Ukrainian officials": the clause before (or after) is the claim. */
 function claims(
@@ -111,6 +113,7 @@ function claims(
   resolve: (m: Mention | null) => string | null,
 ): QuoteResult[] {
   const out: QuoteResult[] = [];
+  if (!ACCORDING_ANYWHERE.test(text)) return out;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     ACCORDING.lastIndex = 0;
@@ -138,7 +141,7 @@ export function findQuotes(text: string, entities: Entity[] = []): QuoteResult[]
   const spans = findQuoteSpans(text);
   const quotes: QuoteResult[] = [];
   const mentions: (Mention | null)[] = [];
-  const proper = properNouns(text);
+  const proper = lazyProperNouns(text);
   let prev: { mention: Mention | null; end: number; paragraph: number } | null = null;
   for (const q of spans) {
     const words = wordCount(text.slice(q.start, q.end));

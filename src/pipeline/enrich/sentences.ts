@@ -22,6 +22,11 @@ const ABBREVIATIONS = new Set(
 /** Sentence-final marks that need no following space (CJK) or may be followed by one. */
 const CLOSE_NO_SPACE = new Set(['。', '！', '？', '｡']);
 const TERMINATORS = new Set(['.', '!', '?', '…', '؟', '۔', '।', '॥', ...CLOSE_NO_SPACE]);
+/** Whether the character at `i` may end a sentence: the ASCII ones by code, the rest from the set. */
+function isTerminator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 46 || c === 33 || c === 63 : TERMINATORS.has(text[i]);
+}
 /** Closing quotes and brackets that belong to the sentence they follow. */
 const CLOSERS = new Set(['"', "'", '”', '’', '»', '›', ')', ']', '」', '』', '）']);
 
@@ -93,6 +98,8 @@ function split(text: string): Sentence[] {
   };
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && !isTerminator(text, i)) continue;
     const c = text[i];
     if (c === '\n') {
       push(start, i);
@@ -103,7 +110,6 @@ function split(text: string): Sentence[] {
       i = j - 1;
       continue;
     }
-    if (!TERMINATORS.has(c)) continue;
     let j = i + 1;
     while (j < n && (TERMINATORS.has(text[j]) || CLOSERS.has(text[j]))) j++;
     if (CLOSE_NO_SPACE.has(c)) {
