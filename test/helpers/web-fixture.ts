@@ -4,9 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Article, Enrichment, Story } from '../../src/domain/types.js';
+import type { Article, NewSource } from '../../src/domain/types.js';
+import { article, hoursAgo, story as storyFixture } from '../../src/storage/contract/fixtures.js';
 import { openSqliteStore } from '../../src/storage/sqlite/index.js';
 import type { Store } from '../../src/storage/store.js';
+import { enrichment } from './enrichment.js';
 
 export const HOSTILE = `<script>alert(1)</script> "><img src=x onerror=alert(2)> </script>`;
 
@@ -33,48 +35,10 @@ function at(text: string, needle: string) {
   return { start, end: start + needle.length };
 }
 
-function enrichment(text: string, parts: Partial<Enrichment>): Enrichment {
-  return {
-    language: 'en',
-    category: 'world',
-    entities: [],
-    hashtags: [],
-    keyPoints: [],
-    figures: [],
-    quotes: [],
-    events: [],
-    readingMinutes: Math.max(1, Math.round(text.split(/\s+/).length / 230)),
-    ...parts,
-  };
-}
-
 let counter = 0;
-function article(p: Partial<Article> & Pick<Article, 'id' | 'title' | 'text'>): Article {
-  const now = new Date(Date.now() - ++counter * 3_600_000).toISOString();
-  return {
-    url: `https://news.example/${p.id}`,
-    canonicalUrl: `https://news.example/${p.id}`,
-    sourceId: null,
-    byline: null,
-    description: null,
-    publishedAt: now,
-    modifiedAt: null,
-    language: 'en',
-    siteName: null,
-    section: null,
-    paywalled: false,
-    html: `<p>${p.text}</p>`,
-    leadImage: null,
-    images: [],
-    category: 'world',
-    enrichment: null,
-    storyId: null,
-    contentHash: null,
-    duplicateOf: null,
-    fetchedAt: now,
-    updatedAt: now,
-    ...p,
-  };
+/** A fixture article with its id in its URL, published an hour before the one built before it. */
+function webArticle(id: string, over: Partial<Article>): Article {
+  return article(id, { id, publishedAt: hoursAgo(++counter), category: 'world', ...over });
 }
 
 export interface WebFixture {
@@ -96,38 +60,26 @@ export interface WebFixture {
 export async function createWebFixture(): Promise<WebFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'lede-web-'));
   const store = await openSqliteStore(join(dir, 'lede.db'));
-  const kyiv = (
-    await store.sources.add({
-      name: 'Kyiv Daily',
-      feedUrl: 'https://kyiv.example/feed',
-      country: 'UA',
-      language: 'en',
-      displayPolicy: 'full',
-    })
-  ).source;
-  const arabic = (
-    await store.sources.add({
-      name: 'أخبار القاهرة',
-      feedUrl: 'https://cairo.example/feed',
-      country: 'EG',
-      language: 'ar',
-      displayPolicy: 'full',
-    })
-  ).source;
-  const excerptSource = (
-    await store.sources.add({
-      name: 'Excerpt Times',
-      feedUrl: 'https://excerpt.example/feed',
-      country: 'GB',
-      language: 'en',
-      displayPolicy: 'excerpt',
-    })
-  ).source;
+  const addSource = async (name: string, host: string, over: Partial<NewSource>) =>
+    (
+      await store.sources.add({
+        name,
+        feedUrl: `https://${host}.example/feed`,
+        language: 'en',
+        displayPolicy: 'full',
+        ...over,
+      })
+    ).source;
+  const kyiv = await addSource('Kyiv Daily', 'kyiv', { country: 'UA' });
+  const arabic = await addSource('أخبار القاهرة', 'cairo', { country: 'EG', language: 'ar' });
+  const excerptSource = await addSource('Excerpt Times', 'excerpt', {
+    country: 'GB',
+    displayPolicy: 'excerpt',
+  });
   await store.sources.update(excerptSource.id, { errorCount: 2, lastError: 'HTTP 503 from feed' });
 
   const T = TROOPS_TEXT;
-  const troops = article({
-    id: 'a-troops',
+  const troops = webArticle('a-troops', {
     title: 'North Korea to send as many as 30,000 troops to bolster Russia, Ukrainian officials say',
     text: T,
     sourceId: kyiv.id,
@@ -140,7 +92,7 @@ export async function createWebFixture(): Promise<WebFixture> {
       width: 1200,
       height: 675,
     },
-    enrichment: enrichment(T, {
+    enrichment: enrichment({
       entities: [
         { text: 'North Korea', type: 'place', country: 'KP', ...at(T, 'North Korea') },
         { text: 'Jenny Town', type: 'person', ...at(T, 'Jenny Town') },
@@ -187,14 +139,13 @@ export async function createWebFixture(): Promise<WebFixture> {
     }),
   });
   const A = ANALYST_TEXT;
-  const analyst = article({
-    id: 'a-analyst',
+  const analyst = webArticle('a-analyst', {
     title: 'Analysts doubt Kyiv figure on North Korean troops',
     text: A,
     sourceId: excerptSource.id,
     storyId: 'story-1',
     description: 'Analysts say the number is lower.',
-    enrichment: enrichment(A, {
+    enrichment: enrichment({
       entities: [{ text: 'Kursk', type: 'place', ...at(A, 'Kursk') }],
       hashtags: ['kursk', 'north-korea'],
       keyPoints: [{ text: A.split('\n')[0], ...at(A, A.split('\n')[0]) }],
@@ -211,16 +162,14 @@ export async function createWebFixture(): Promise<WebFixture> {
       ],
     }),
   });
-  const arabicArticle = article({
-    id: 'a-arabic',
+  const arabicArticle = webArticle('a-arabic', {
     title: 'خطة دفاعية جديدة في القاهرة',
     text: ARABIC_TEXT,
     sourceId: arabic.id,
     language: 'ar',
     category: 'politics',
   });
-  const hostile = article({
-    id: 'a-hostile',
+  const hostile = webArticle('a-hostile', {
     title: HOSTILE,
     text: `Body of the hostile article mentions ${HOSTILE} again.`,
     description: HOSTILE,
@@ -240,9 +189,7 @@ export async function createWebFixture(): Promise<WebFixture> {
   ]);
   await store.tags.setForArticle(hostile.id, [{ slug: 'hostile', name: HOSTILE, type: 'topic' }]);
 
-  const now = new Date().toISOString();
-  const story: Story = {
-    id: 'story-1',
+  const story = storyFixture('story-1', {
     title: troops.title,
     leadArticleId: troops.id,
     articleCount: 2,
@@ -250,13 +197,10 @@ export async function createWebFixture(): Promise<WebFixture> {
     category: 'world',
     firstPublishedAt: analyst.publishedAt,
     lastPublishedAt: troops.publishedAt,
-    mergedInto: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
   await store.stories.upsert(story);
   await store.stories.upsert({ ...story, id: 'story-old', articleCount: 0, sourceCount: 0 });
-  await store.stories.recordMerge('story-old', 'story-1', now);
+  await store.stories.recordMerge('story-old', 'story-1', story.updatedAt);
 
   return {
     store,

@@ -1,54 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { enrichment } from '../../../test/helpers/enrichment.js';
 import type { Article, Enrichment, Figure, Story } from '../../domain/types.js';
+import { article as articleFixture } from '../../storage/contract/fixtures.js';
 import { rankRelated } from './related.js';
 import { buildStoryData, type SourceInfo } from './story-data.js';
 import { dailyWrapUp } from './wrap-up.js';
 
-function enrichment(e: Partial<Enrichment>): Enrichment {
-  return {
-    language: 'en',
-    category: 'world',
-    entities: [],
-    hashtags: [],
-    keyPoints: [],
-    figures: [],
-    quotes: [],
-    events: [],
-    readingMinutes: 1,
-    ...e,
-  };
-}
-
-function article(id: string, a: Partial<Article> & { e?: Partial<Enrichment> } = {}): Article {
-  const { e, ...rest } = a;
-  return {
+const at = '2026-03-01T10:00:00.000Z';
+const article = (id: string, { e, ...over }: Partial<Article> & { e?: Partial<Enrichment> } = {}): Article =>
+  articleFixture(id, {
     id,
-    url: `https://example.com/${id}`,
-    canonicalUrl: `https://example.com/${id}`,
     sourceId: `src-${id}`,
-    title: `Title ${id}`,
-    byline: null,
-    description: null,
-    publishedAt: '2026-03-01T10:00:00.000Z',
-    modifiedAt: null,
-    language: 'en',
-    siteName: null,
-    section: null,
-    paywalled: false,
-    text: '',
-    html: '',
-    leadImage: null,
-    images: [],
+    publishedAt: at,
+    fetchedAt: at,
+    updatedAt: at,
     category: 'world',
-    enrichment: enrichment(e ?? {}),
-    storyId: null,
-    contentHash: null,
-    duplicateOf: null,
-    fetchedAt: '2026-03-01T10:00:00.000Z',
-    updatedAt: '2026-03-01T10:00:00.000Z',
-    ...rest,
-  };
-}
+    enrichment: enrichment(e),
+    ...over,
+  });
 
 const span = { start: 0, end: 1 };
 const figure = (f: Partial<Figure>): Figure => ({

@@ -10,8 +10,13 @@ export function newSource(n: number, over: Partial<NewSource> = {}): NewSource {
   return { name: `Source ${n}`, feedUrl: `https://news${n}.example/feed.xml`, ...over };
 }
 
+/**
+ * The one article builder for tests of every stage: https://news.example/<slug>, its id the URL's
+ * hash, every optional field empty and the html the text in a paragraph; `over` sets the rest.
+ */
 export function article(slug: string, over: Partial<Article> = {}): Article {
   const url = `https://news.example/${slug}`;
+  const text = over.text ?? `Body of ${slug}.`;
   const now = new Date().toISOString();
   return {
     id: hexHash(url),
@@ -27,8 +32,8 @@ export function article(slug: string, over: Partial<Article> = {}): Article {
     siteName: null,
     section: null,
     paywalled: false,
-    text: `Body of ${slug}.`,
-    html: `<p>Body of ${slug}.</p>`,
+    text,
+    html: `<p>${text}</p>`,
     leadImage: null,
     images: [],
     category: null,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { article } from '../contract/fixtures.js';
 import { runStoreContract } from '../contract.js';
 import { openSqliteStore } from './index.js';
 import { migrate } from './migrate.js';
@@ -86,36 +87,9 @@ describe('sqlite specifics', () => {
   it('enforces foreign keys: an article cannot name a missing source', async () => {
     const store = await openSqliteStore(join(dir, 'fk.db'));
     try {
-      const now = new Date().toISOString();
-      const url = 'https://x.example/a';
-      await expect(
-        store.articles.upsert({
-          id: 'a1',
-          url,
-          canonicalUrl: url,
-          sourceId: 'no-such-source',
-          title: 't',
-          byline: null,
-          description: null,
-          publishedAt: now,
-          modifiedAt: null,
-          language: null,
-          siteName: null,
-          section: null,
-          paywalled: false,
-          text: '',
-          html: '',
-          leadImage: null,
-          images: [],
-          category: null,
-          enrichment: null,
-          storyId: null,
-          contentHash: null,
-          duplicateOf: null,
-          fetchedAt: now,
-          updatedAt: now,
-        }),
-      ).rejects.toThrow(/FOREIGN KEY/);
+      await expect(store.articles.upsert(article('orphan', { sourceId: 'no-such-source' }))).rejects.toThrow(
+        /FOREIGN KEY/,
+      );
     } finally {
       await store.close();
     }
