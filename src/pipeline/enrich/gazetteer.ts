@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { caseBits, HAS_UPPER } from './char-case.js';
 
 /**
  * Category letters: C country, K capital, Y city >= 100k people, y smaller city, R region (admin1),
@@ -63,7 +64,7 @@ export class Gazetteer {
     let i = 0;
     while (i < lower.length) {
       const c = words[i].charCodeAt(0);
-      if ((c >= 97 && c <= 122) || (c > 127 && words[i][0] !== words[i][0].toUpperCase())) {
+      if ((c >= 97 && c <= 122) || (c > 127 && caseBits(c) & HAS_UPPER)) {
         i++;
         continue;
       }

@@ -4,6 +4,7 @@
  * the tagger computes the same ones from these definitions without building names, and a test
  * checks that both agree, so the model always sees what it was trained on.
  */
+import { caseBits, HAS_LOWER, HAS_UPPER } from './char-case.js';
 import type { Gazetteer } from './gazetteer.js';
 
 /** What the rest of the document says about a word (its lower-cased form). */
@@ -69,9 +70,9 @@ export function isCapsSentence(words: readonly string[]): boolean {
       if (c >= 65 && c <= 90) upper++;
       else if (c >= 97 && c <= 122) lower++;
       else if (c > 127) {
-        const ch = w[k];
-        if (ch !== ch.toLowerCase()) upper++;
-        else if (ch !== ch.toUpperCase()) lower++;
+        const bits = caseBits(c);
+        if (bits & HAS_LOWER) upper++;
+        else if (bits & HAS_UPPER) lower++;
       }
     }
     if (upper + lower === 0) continue;
