@@ -2,12 +2,11 @@
  * Wire datelines ("AL-AIN , United Arab Emirates 1996-12-06", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -"):
  * the capitalised city at the start of a line, and the country or state after it, are places.
  */
-import { span } from './entities-rules.js';
+import { isCapitalised, span } from './entities-rules.js';
 import type { Mention } from './ner.js';
 import type { Token } from './tokenize.js';
 
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-const CAPITALISED = /^\p{Lu}/u;
 const DATE_START = /^(?:\d{4}-\d\d-\d\d|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const AFTER = new Set(['(', '-', '—', '–', ':']);
 
@@ -28,11 +27,11 @@ export function applyDatelineRule(
     const next = tokens[j];
     if (next.text === ',') {
       let k = j + 1;
-      while (k < b && k - j <= 4 && CAPITALISED.test(tokens[k].text)) k++;
+      while (k < b && k - j <= 4 && isCapitalised(tokens[k].text)) k++;
       const end = tokens[k];
       if (k === j + 1 || !(k === b || isDate(end) || AFTER.has(end.text))) continue;
       changes.push(span(tokens, a, j, 'LOC'), span(tokens, j + 1, k, 'LOC'));
-    } else if (isDate(next) || (next.text === '(' && j + 1 < b && CAPITALISED.test(tokens[j + 1].text))) {
+    } else if (isDate(next) || (next.text === '(' && j + 1 < b && isCapitalised(tokens[j + 1].text))) {
       changes.push(span(tokens, a, j, 'LOC'));
     }
   }

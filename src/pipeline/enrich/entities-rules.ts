@@ -18,7 +18,12 @@ const ORG_HEADS = new Set(
 const ORG_OF = new Set(
   'ministry university department bank council institute bureau office commission court college'.split(' '),
 );
-export const CAPITALISED = /^\p{Lu}/u;
+const CAPITALISED = /^\p{Lu}/u;
+/** Starts with an upper-case letter (/^\p{Lu}/u), ASCII decided without the regex: asked of every token. */
+export function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITALISED.test(word);
+}
 
 function lowerKey(tokens: Token[], m: Mention): string {
   let key = '';
@@ -40,7 +45,7 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
     let next = tokens[m.last];
     while (
       next &&
-      CAPITALISED.test(next.text) &&
+      isCapitalised(next.text) &&
       ORG_HEADS.has(next.text.toLowerCase()) &&
       !starts.has(m.last)
     ) {
@@ -52,8 +57,8 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
       let from = m.first;
       while (from > 0) {
         const t = tokens[from - 1].text;
-        const joins = CONNECTORS.has(t) && from > 1 && CAPITALISED.test(tokens[from - 2].text);
-        if (!(CAPITALISED.test(t) && !DETERMINERS.has(t)) && !joins) break;
+        const joins = CONNECTORS.has(t) && from > 1 && isCapitalised(tokens[from - 2].text);
+        if (!(isCapitalised(t) && !DETERMINERS.has(t)) && !joins) break;
         from--;
       }
       if (from < m.first) {
@@ -64,7 +69,7 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
     // "Ministry of" + "Defence" tagged as a place: the whole is an organisation.
     const of = tokens[m.first - 1];
     const head = tokens[m.first - 2];
-    if (of?.text === 'of' && head && CAPITALISED.test(head.text) && ORG_OF.has(head.text.toLowerCase())) {
+    if (of?.text === 'of' && head && isCapitalised(head.text) && ORG_OF.has(head.text.toLowerCase())) {
       const prev = out[out.length - 1];
       const from = prev && prev.last === m.first - 2 ? prev.first : m.first - 2;
       if (prev && prev.last === m.first - 2) out.pop();
@@ -106,15 +111,15 @@ function addHeadedNames(tokens: Token[], mentions: Mention[]): Mention[] {
   for (const m of mentions) for (let i = m.first; i < m.last; i++) covered[i] = 1;
   const added: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || !CAPITALISED.test(tokens[i].text) || DETERMINERS.has(tokens[i].text)) continue;
+    if (covered[i] || !isCapitalised(tokens[i].text) || DETERMINERS.has(tokens[i].text)) continue;
     let j = i;
     let end = -1;
     while (j < tokens.length && !covered[j]) {
       const t = tokens[j].text;
-      if (CAPITALISED.test(t)) {
+      if (isCapitalised(t)) {
         if (j > i && ORG_HEADS.has(t.toLowerCase()) && !ORG_HEADS.has(tokens[j - 1].text.toLowerCase()))
           end = j + 1;
-      } else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && CAPITALISED.test(tokens[j + 1].text))) break;
+      } else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && isCapitalised(tokens[j + 1].text))) break;
       j++;
     }
     // "Ministry of Defence": a head followed by "of X" keeps X.
@@ -160,7 +165,7 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
       .join(' ');
     for (let i = m.first; i < m.last; i++) {
       const w = tokens[i].text.toLowerCase();
-      if (w.length < 2 || !CAPITALISED.test(tokens[i].text)) continue;
+      if (w.length < 2 || !isCapitalised(tokens[i].text)) continue;
       const prev = fullNames.get(w);
       if (!prev || prev.words < m.last - m.first) {
         fullNames.set(w, { text, type: typeOf(lowerKey(tokens, m), m.type), words: m.last - m.first });
@@ -172,7 +177,7 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
   const all = [...mentions];
   // A capitalised word the tagger left out, that names a person found elsewhere ("Shkvyrin").
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || !CAPITALISED.test(tokens[i].text)) continue;
+    if (covered[i] || !isCapitalised(tokens[i].text)) continue;
     const w = tokens[i].text.toLowerCase();
     if (votes.has(w) && tokens[i].text.length > 2) all.push(span(tokens, i, i + 1, typeOf(w, 'PER')));
     else if (fullNames.get(w)?.type === 'PER') all.push(span(tokens, i, i + 1, 'PER'));

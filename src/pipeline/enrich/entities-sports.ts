@@ -2,7 +2,7 @@
  * Sports-page conventions of news text: results, standings, "X v Y" fixtures and "Player (Club)".
  * There a city names the club (an organisation) while a country names the national side (a place).
  */
-import { CAPITALISED, span } from './entities-rules.js';
+import { isCapitalised, span } from './entities-rules.js';
 import type { Mention, NerType } from './ner.js';
 import type { Token } from './tokenize.js';
 
@@ -45,9 +45,9 @@ export function applyTableRules(
     // Runs of capitalised words each followed directly by a number.
     const rows: Array<[number, number, number]> = [];
     for (let i = a; i < b; i++) {
-      if (!CAPITALISED.test(tokens[i].text)) continue;
+      if (!isCapitalised(tokens[i].text)) continue;
       let j = i;
-      while (j < b && CAPITALISED.test(tokens[j].text) && !NUMBER.test(tokens[j].text)) j++;
+      while (j < b && isCapitalised(tokens[j].text) && !NUMBER.test(tokens[j].text)) j++;
       let k = j;
       while (k < b && NUMBER.test(tokens[k].text)) k++;
       if (k > j) rows.push([i, j, k - j]);
@@ -90,7 +90,7 @@ export function applyTableRules(
 /** Capitalised run starting at i (at most 4 words), or i when there is none. */
 function runEnd(tokens: Token[], i: number, limit: number): number {
   let j = i;
-  while (j < limit && j - i < 4 && CAPITALISED.test(tokens[j].text) && /\p{L}/u.test(tokens[j].text)) j++;
+  while (j < limit && j - i < 4 && isCapitalised(tokens[j].text) && /\p{L}/u.test(tokens[j].text)) j++;
   return j;
 }
 
@@ -123,7 +123,7 @@ export function applyFixtureRules(tokens: Token[], mentions: Mention[], categori
     const t = tokens[i].text;
     if (t !== 'v' && t !== 'vs' && t !== 'vs.') continue;
     let start = i;
-    while (start > 0 && i - start < 4 && CAPITALISED.test(tokens[start - 1].text)) start--;
+    while (start > 0 && i - start < 4 && isCapitalised(tokens[start - 1].text)) start--;
     const end = runEnd(tokens, i + 1, tokens.length);
     if (start < i && end > i + 1) {
       retype(start, i, null);
@@ -148,7 +148,7 @@ export function applyNationalityRule(
     if (end === i + 1 || tokens[end]?.text !== ')') continue;
     if (!categoriesOf(lowerName(tokens, i + 1, end))?.includes('C')) continue;
     let start = i;
-    while (start > 0 && i - start < 3 && CAPITALISED.test(tokens[start - 1].text) && !covered[start - 1])
+    while (start > 0 && i - start < 3 && isCapitalised(tokens[start - 1].text) && !covered[start - 1])
       start--;
     // Two words at least ("Minna Karhu"): one capitalised word could be anything.
     if (i - start >= 2 && /\p{Ll}/u.test(tokens[i - 1].text)) added.push(span(tokens, start, i, 'PER'));

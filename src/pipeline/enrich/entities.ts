@@ -38,12 +38,15 @@ export function extractEntities(
   for (const m of resolved) {
     if (m.type === 'MISC' && opts.other === false) continue;
     // "Russian", "Ukrainians": a nationality is not a place; the tagger was trained without MISC.
-    const cats = m.last - m.first === 1 ? res.gazetteer.lookup(m.canonical)?.categories : undefined;
+    const single = m.last - m.first === 1;
+    const known = single ? res.gazetteer.lookup(m.canonical) : undefined;
+    const cats = known?.categories;
     const demonym = /D/.test(cats ?? '') && !/[CKYyR]/.test(cats ?? '');
     const type = demonym ? 'other' : TYPES[m.type];
     const entity: Entity = { text: text.slice(m.start, m.end), type, start: m.start, end: m.end };
     entity.canonical = m.canonical;
-    if (type === 'place') entity.country = res.gazetteer.lookup(m.canonical)?.country || null;
+    if (type === 'place')
+      entity.country = (single ? known : res.gazetteer.lookup(m.canonical))?.country || null;
     out.push(entity);
   }
   return out;
