@@ -3,7 +3,7 @@
 // type differs, the shared type is what either backend may return, and the repos write it
 // through the backend's SqlCodec.
 import type { ColumnType, Insertable, Kysely, Selectable } from 'kysely';
-import type * as Sqlite from '../sqlite/schema.js';
+import type { ArticleColumns, CoreTables, JobColumns, SourceColumns, StoryColumns } from './rows.js';
 
 /** 0/1 on SQLite, a boolean on PostgreSQL: written with SqlCodec.bool, read with isTrue */
 export type StoredBool = number | boolean;
@@ -14,30 +14,22 @@ type Json = ColumnType<unknown, string, string>;
 /** a UTC ISO time; PostgreSQL's timestamptz ordering columns may read back as Date */
 type Stamp = ColumnType<Date | string, string, string>;
 
-// The shared shapes are the SQLite rows with the columns whose type differs on PostgreSQL
-// widened to what either backend returns; `sqlTables` checks both backends against them.
-export type SourceTable = Omit<Sqlite.SourceRow, 'topics' | 'enabled'> & {
-  topics: Json;
-  enabled: StoredBool;
+// The shared shapes are the common columns plus those whose type differs between the backends,
+// widened to what either returns; `sqlTables` checks both backends against them.
+export type SourceTable = SourceColumns & { topics: Json; enabled: StoredBool };
+/** The article columns both backends have; each backend's own repo writes articles. */
+export type ArticleTable = ArticleColumns & {
+  paywalled: StoredBool;
+  lead_image: Json | null;
+  images: Json;
+  enrichment: Json | null;
+  sort_at: Stamp;
 };
-export type TagTable = Sqlite.TagRow;
-export type ArticleTagTable = Sqlite.ArticleTagRow;
-/** The article columns the shared repos read or move; each backend's own repo writes articles. */
-export type ArticleTable = Pick<Sqlite.ArticleRow, 'id' | 'story_id'> & { sort_at: Stamp };
 /** rank_at orders and filters stories: last publication, else last update */
-export type StoryTable = Omit<Sqlite.StoryRow, 'rank_at'> & { rank_at: Stamp };
-export type StoryMergeTable = Sqlite.StoryMergeRow;
-export type JobTable = Omit<Sqlite.JobRow, 'payload'> & { payload: Json };
+export type StoryTable = StoryColumns & { rank_at: Stamp };
+export type JobTable = JobColumns & { payload: Json };
 
-export interface SqlTables {
-  sources: SourceTable;
-  tags: TagTable;
-  article_tags: ArticleTagTable;
-  articles: ArticleTable;
-  stories: StoryTable;
-  story_merges: StoryMergeTable;
-  jobs: JobTable;
-}
+export type SqlTables = CoreTables<SourceTable, ArticleTable, StoryTable, JobTable>;
 
 /** Tables the shared repos never insert into: only their row shape is checked. */
 type NotInserted = 'articles';

@@ -2,10 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import type { Tag } from '../../domain/types.js';
 import type { Page, TagRepo } from '../store.js';
 import type { SqlCodec } from './codec.js';
-import type { SqlTables, TagTable } from './tables.js';
+import type { TagRow } from './rows.js';
+import type { SqlTables } from './tables.js';
 import { limitOf, offsetOf, utc } from './util.js';
 
-function toTag(r: TagTable): Tag {
+function toTag(r: TagRow): Tag {
   return { slug: r.slug, name: r.name, type: r.type as Tag['type'], country: r.country ?? null };
 }
 
