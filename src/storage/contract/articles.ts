@@ -142,6 +142,23 @@ export function articleContract(store: CurrentStore): void {
       expect(await store().articles.count()).toBe(3);
     });
 
+    it('a long id list (more than one statement binds) is listed, paged and counted as one', async () => {
+      for (const [slug, h] of [
+        ['x', 3],
+        ['y', 1],
+        ['z', 2],
+      ] as const) {
+        await store().articles.upsert(article(slug, { publishedAt: hoursAgo(h) }));
+      }
+      const missing = Array.from({ length: 1200 }, (_, i) => `missing-${i}`);
+      const ids = [article('x').id, ...missing, article('y').id, article('z').id];
+      const titles = async (limit: number, offset: number) =>
+        (await store().articles.list({ ids, limit, offset })).map((a) => a.title);
+      expect(await titles(10, 0)).toEqual(['Title y', 'Title z', 'Title x']);
+      expect(await titles(1, 1)).toEqual(['Title z']);
+      expect(await store().articles.count({ ids })).toBe(3);
+    });
+
     it('removing a source keeps its articles, detached', async () => {
       const s1 = (await store().sources.add(newSource(1))).source.id;
       await store().articles.upsert(article('kept', { sourceId: s1 }));

@@ -4,7 +4,8 @@
 // insertion order: articles.seq). Placements are serialised, so that order is commit order.
 // Fetching and extraction, the slow part, still run in parallel everywhere.
 import type { Article } from '../../domain/types.js';
-import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from './articles.js';
+import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from '../sql/article-row.js';
+import { postgresCodec } from '../sql/postgres-codec.js';
 import { openPool } from './index.js';
 import { openSessionLock, type SessionLock } from './locks.js';
 
@@ -61,7 +62,10 @@ export async function openClusterSync(url: string): Promise<ClusterSync> {
         `SELECT ${columns}, seq FROM articles WHERE seq > $1 AND story_id IS NOT NULL ORDER BY seq LIMIT 5000`,
         [seq],
       );
-      return { articles: rows.map(toArticle), seq: rows.length > 0 ? rows[rows.length - 1].seq : seq };
+      return {
+        articles: rows.map((r) => toArticle(r, postgresCodec)),
+        seq: rows.length > 0 ? rows[rows.length - 1].seq : seq,
+      };
     },
     async mark() {
       const { rows } = await pool.query<{ s: string | null }>('SELECT max(seq)::text AS s FROM articles');

@@ -4,7 +4,9 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { DERIVED, type Dumper, orderTables, type Row } from '../dump/format.js';
-import { articleValues, sortAt, toArticle } from './articles.js';
+import { toArticle } from '../sql/article-row.js';
+import { postgresCodec } from '../sql/postgres-codec.js';
+import { articleValues } from './articles.js';
 import { openPool } from './index.js';
 import { migrate } from './migrate.js';
 import type { DB } from './schema.js';
@@ -76,7 +78,7 @@ export async function openPostgresDumper(url: string): Promise<Dumper> {
           const record = { ...fromNeutral(table, r) } as Row;
           for (const k of ['lead_image', 'images', 'enrichment'])
             record[k] = record[k] == null ? null : JSON.parse(String(record[k]));
-          const a = toArticle(record as Parameters<typeof toArticle>[0]);
+          const a = toArticle(record as Parameters<typeof toArticle>[0], postgresCodec);
           return { id: a.id, ...articleValues(a, configs) };
         });
         await db.insertInto('articles').values(values).execute();
@@ -85,7 +87,10 @@ export async function openPostgresDumper(url: string): Promise<Dumper> {
       const values = rows.map((r) => {
         const out = fromNeutral(table, r);
         if (table === 'stories')
-          out.rank_at = sortAt(out.last_published_at as string | null, String(out.updated_at));
+          out.rank_at = postgresCodec.orderingTime(
+            out.last_published_at as string | null,
+            String(out.updated_at),
+          );
         return out;
       });
       // biome-ignore lint/suspicious/noExplicitAny: tables are known only at run time here

@@ -1,8 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from '../sql/article-row.js';
+import { postgresCodec } from '../sql/postgres-codec.js';
 import { limitOf, offsetOf, utc } from '../sql/util.js';
 import { foldText } from '../sqlite/fold.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
-import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from './articles.js';
 import { configFor, toTsQuery } from './fts.js';
 import { MARK_CLOSE, MARK_OPEN, snippetHtml } from './headline.js';
 import type { DB } from './schema.js';
@@ -158,7 +159,7 @@ export class PgSearchRepo implements SearchRepo {
     return found.map(({ row, score }, i) => {
       const { search_config: _cfg, ...record } = row;
       return {
-        article: toArticle(record as ArticleRecord),
+        article: toArticle(record as ArticleRecord, postgresCodec),
         snippet: snippetHtml(docs[i], folded[i], byIndex.get(i) ?? '', unshield),
         score,
       };

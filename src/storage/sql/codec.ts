@@ -20,6 +20,8 @@ export interface SqlCodec {
    * fallback: SQLite keeps text, PostgreSQL's timestamptz needs a time it can parse.
    */
   orderingTime(preferred: string | null, fallback: string): string;
+  /** `column` equals one of `values` (not empty): SQLite binds each value, PostgreSQL one array */
+  oneOf(column: string, values: readonly string[]): RawBuilder<boolean>;
   /** ends a claim's row pick: concurrent PostgreSQL claimers skip each other's row */
   skipLocked: RawBuilder<unknown>;
 }

@@ -4,7 +4,7 @@ import type { SqlCodec } from './codec.js';
 import { utc } from './util.js';
 
 /** Booleans as 0/1, JSON as text, times as UTC ISO text. */
-export const sqliteCodec: SqlCodec = {
+export const sqliteCodec = {
   bool,
   fromJson<T>(value: unknown, fallback: T): T {
     if (value != null && typeof value !== 'string') {
@@ -16,6 +16,7 @@ export const sqliteCodec: SqlCodec = {
   greatest: (a, b) => sql<number>`max(${a}, ${b})`,
   hoursSince: (column, now) => sql<number>`(julianday(${now}) - julianday(${sql.ref(column)})) * 24`,
   orderingTime: (preferred, fallback) => utc(preferred ?? fallback),
+  oneOf: (column, values) => sql<boolean>`${sql.ref(column)} IN (${sql.join(values)})`,
   // one writer at a time: the claim's single UPDATE cannot race another
   skipLocked: sql``,
-};
+} satisfies SqlCodec;

@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { toArticle } from '../sql/article-row.js';
+import { sqliteCodec } from '../sql/sqlite-codec.js';
 import { limitOf, offsetOf, utc } from '../sql/util.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
-import { toArticle } from './articles.js';
 import { headlineQuery, toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
 import type { ArticleRow, DB } from './schema.js';
@@ -348,7 +349,11 @@ export class SqliteSearchRepo implements SearchRepo {
       const r = byRid.get(rid);
       if (!r) continue;
       const { rid: _rid, snip, ...row } = r;
-      hits.push({ article: toArticle(row as ArticleRow), snippet: highlightToHtml(snip ?? ''), score });
+      hits.push({
+        article: toArticle(row as ArticleRow, sqliteCodec),
+        snippet: highlightToHtml(snip ?? ''),
+        score,
+      });
     }
     return hits;
   }
