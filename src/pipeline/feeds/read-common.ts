@@ -63,18 +63,16 @@ export function readAuthor(node: XNode, kind: ContentKind, list: Person[]): void
   );
 }
 
-export interface ReadId {
-  /** null when the element is empty (an earlier id stays) */
-  id: string | null;
-  /** the id is also the link unless isPermaLink says otherwise; only link-like ids resolve */
-  isLink: boolean;
-}
-
-/** <guid>/<id> of a feed or an item. */
-export function readId(node: XNode): ReadId {
+/**
+ * <guid>/<id> of a feed or an item: the id it gives, else `current` (an empty element keeps the
+ * earlier id). Notes in `links` whether it is also the link: unless isPermaLink says otherwise,
+ * and then only a link-like id resolves.
+ */
+export function readId(node: XNode, current: string | null, links: Links): string | null {
   const isLink = (node.attrs.ispermalink ?? 'true').trim() === 'true';
+  links.idIsLink = isLink;
   const v = textOf(node).trim();
-  return { id: v ? (isLink ? url(node, v) : v) : null, isLink };
+  return (v ? (isLink ? url(node, v) : v) : null) ?? current;
 }
 
 /** itunes:image (and itunes:link): the URL in href, url or the text. */
@@ -138,10 +136,17 @@ export interface Links {
   fallback: string | null;
   hub: string | null;
   enclosures: Enclosure[];
+  /** the last <guid>/<id> read may stand in for the link (see readId) */
+  idIsLink: boolean;
 }
 
 export function newLinks(): Links {
-  return { link: null, fallback: null, hub: null, enclosures: [] };
+  return { link: null, fallback: null, hub: null, enclosures: [], idIsLink: false };
+}
+
+/** A feed's or item's link: the alternate one, else its id when that is a link, else another kind. */
+export function chosenLink(links: Links, id: string | null): string | null {
+  return links.link ?? (links.idIsLink ? id : null) ?? links.fallback;
 }
 
 export function toLength(v: string | undefined | null): number | null {

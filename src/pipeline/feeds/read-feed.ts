@@ -3,6 +3,7 @@ import { type ContentKind, textConstruct } from './content.js';
 import { parseDate } from './dates.js';
 import {
   addPerson,
+  chosenLink,
   itunesImageUrl,
   lang,
   newLinks,
@@ -71,7 +72,6 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
   let description: XNode | null = null;
   let summary: XNode | null = null;
   let copyright: XNode | null = null;
-  let idIsLink = false;
   let logo: string | null = null;
   let itunesImage: string | null = null;
   for (const c of nodes) {
@@ -95,12 +95,9 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
           feed.language = lang(plain(c)) ?? feed.language; // the last one wins, as in feedparser
           break;
         case 'id':
-        case 'guid': {
-          const read = readId(c);
-          idIsLink = read.isLink;
-          if (read.id !== null) feed.id = read.id;
+        case 'guid':
+          feed.id = readId(c, feed.id, links);
           break;
-        }
         case 'generator':
           feed.generator = plain(c) ?? c.attrs.uri ?? feed.generator; // the last one wins
           break;
@@ -138,7 +135,7 @@ export function readFeed(nodes: XNode[], kind: ContentKind, rootLang: string | n
   feed.title = text(title);
   feed.description = text(description ?? summary);
   feed.copyright = text(copyright);
-  feed.link = links.link ?? (idIsLink ? feed.id : null) ?? links.fallback;
+  feed.link = chosenLink(links, feed.id);
   feed.hub = links.hub;
   feed.language ??= lang(rootLang);
   if (!feed.image && (logo || itunesImage))

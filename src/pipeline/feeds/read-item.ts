@@ -6,6 +6,7 @@ import { type ContentKind, contentType, textConstruct } from './content.js';
 import { parseDate } from './dates.js';
 import {
   addPerson,
+  chosenLink,
   enclosure,
   itunesImageUrl,
   lang,
@@ -98,7 +99,6 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
   const media: MediaFallbacks = { title: null, description: null, thumbnail: null, image: null };
   let hasContent = false;
   let copySummary: string | null = null;
-  let guidIsLink = false;
   let itunesImage: string | null = null;
   const aboutId = node.attrs['rdf:about'];
   if (aboutId) item.id = url(node, aboutId);
@@ -139,12 +139,9 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
           readLink(c, links);
           break;
         case 'guid':
-        case 'id': {
-          const read = readId(c);
-          guidIsLink = read.isLink;
-          if (read.id !== null) item.id = read.id;
+        case 'id':
+          item.id = readId(c, item.id, links);
           break;
-        }
         case 'author':
           readAuthor(c, kind, item.authors);
           break;
@@ -176,7 +173,7 @@ export function readItem(node: XNode, kind: ContentKind): ResultItem {
   }
   item.summary ??= copySummary ?? media.description;
   item.title ??= media.title;
-  item.link = links.link ?? (guidIsLink ? item.id : null) ?? links.fallback;
+  item.link = chosenLink(links, item.id);
   item.otherLink = links.fallback;
   item.enclosures.push(...links.enclosures);
   const image = itunesImage ?? media.thumbnail ?? media.image;
