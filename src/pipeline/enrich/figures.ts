@@ -94,13 +94,50 @@ function skipped(text: string, n: Num, m: RegExpExecArray): boolean {
   return /^\d{4}$/.test(raw) && n.value >= 1800 && n.value <= 2100 && !n.currency && n.end === n.start + 4;
 }
 
-function words(text: string, from: number, limit: number): { w: string; start: number; end: number }[] {
-  const out: { w: string; start: number; end: number }[] = [];
-  const re = /[\p{L}][\p{L}\d'’-]*|[%°]|[^\s\p{L}]/gu;
-  const part = text.slice(from, Math.min(text.length, from + limit));
-  for (let m = re.exec(part); m; m = re.exec(part))
-    out.push({ w: m[0], start: from + m.index, end: from + m.index + m[0].length });
-  return out;
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}][\p{L}\d'’-]*|[%°]|[^\s\p{L}]/gu;
+
+/** The words of text[from, from + limit), read on demand: a figure looks at its first few words only. */
+class WordsAfter {
+  private readonly read: Word[] = [];
+  private readonly part: string;
+  /** where WORD goes on in `part` (-1 once it is through) */
+  private next = 0;
+
+  constructor(
+    text: string,
+    private readonly from: number,
+    limit: number,
+  ) {
+    this.part = text.slice(from, Math.min(text.length, from + limit));
+  }
+
+  /** The k-th word, or undefined past the last. */
+  at(k: number): Word | undefined {
+    while (this.read.length <= k && this.next >= 0) {
+      WORD.lastIndex = this.next;
+      const m = WORD.exec(this.part);
+      if (!m) {
+        this.next = -1;
+        break;
+      }
+      this.next = WORD.lastIndex;
+      this.read.push({ w: m[0], start: this.from + m.index, end: this.from + m.index + m[0].length });
+    }
+    return this.read[k];
+  }
+
+  /** The k-th word, where the caller has seen it is there. */
+  get(k: number): Word {
+    const word = this.at(k);
+    if (!word) throw new Error(`figures: no word ${k} after the number`);
+    return word;
+  }
 }
 
 /** Who the sentence says the figure comes from: "according to X", "X said", "said X". */
@@ -122,22 +159,22 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
   let unit: string | null = n.currency;
   let valueMax: number | null = null;
   let hedge: string | null = null;
-  let toks = words(text, end, 80);
+  let toks = new WordsAfter(text, end, 80);
   let t = 0;
-  const peek = (k = 0) => toks[t + k]?.w ?? '';
+  const peek = (k = 0) => toks.at(t + k)?.w ?? '';
   // unit right after the number: "%", "per cent", "km", "dollars"
   const two = `${peek()} ${peek(1)}`.toLowerCase();
   if (UNITS[two] && two.includes(' ')) {
     unit = UNITS[two];
-    end = toks[t + 1].end;
+    end = toks.get(t + 1).end;
     t += 2;
   } else if (UNITS[peek().toLowerCase()] || UNITS[peek()]) {
     unit = UNITS[peek().toLowerCase()] ?? UNITS[peek()];
-    end = toks[t].end;
+    end = toks.get(t).end;
     t++;
   } else if (CURRENCY_WORDS[peek().toLowerCase()]) {
     unit = CURRENCY_WORDS[peek().toLowerCase()];
-    end = toks[t].end;
+    end = toks.get(t).end;
     t++;
   }
   // a range: "10,000 to 20,000", "5-7%", "between 3 and 4 million"
@@ -145,7 +182,7 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
   // "and" makes a range only after "between" ("71 kWh and 95 kWh" are two figures)
   const between = /\bbetween\s+$/i.test(text.slice(Math.max(s.start, n.start - 9), n.start));
   if (rangeWord === 'to' || rangeWord === '-' || rangeWord === '–' || (rangeWord === 'and' && between)) {
-    const from = toks[t].end;
+    const from = toks.get(t).end;
     CORE.lastIndex = 0;
     const rest = text.slice(from, from + 40);
     const m2 = CORE.exec(rest);
@@ -157,12 +194,12 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
         n.value = low;
         valueMax = n2.value;
         end = n2.end;
-        toks = words(text, end, 80);
+        toks = new WordsAfter(text, end, 80);
         t = 0;
         const u = UNITS[peek().toLowerCase()] ?? CURRENCY_WORDS[peek().toLowerCase()];
         if (u) {
           unit = u;
-          end = toks[0].end;
+          end = toks.get(0).end;
           t = 1;
         }
         unit ??= n2.currency;
@@ -170,9 +207,9 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
     }
   }
   // "$69.11 per barrel"
-  if (peek().toLowerCase() === 'per' && toks[t + 1] && /^\p{L}/u.test(peek(1)) && peek(1) !== 'cent') {
+  if (peek().toLowerCase() === 'per' && toks.at(t + 1) && /^\p{L}/u.test(peek(1)) && peek(1) !== 'cent') {
     unit = `${unit ?? ''} per ${peek(1)}`.trim();
-    end = toks[t + 1].end;
+    end = toks.get(t + 1).end;
     t += 2;
   }
   // what it counts: "troops", "artillery shells", "of people" after "millions"
@@ -183,7 +220,7 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
     t++;
   // a counted phrase ends with its (plural) head noun: "artillery shells", "Russian troops"
   const countStart = t;
-  while (t < toks.length && t - countStart < 3 && /^\p{L}[\p{L}\d'’-]*[\p{L}\d]$/u.test(peek())) {
+  while (toks.at(t) && t - countStart < 3 && /^\p{L}[\p{L}\d'’-]*[\p{L}\d]$/u.test(peek())) {
     const w = peek().toLowerCase();
     if (COUNT_BREAKS.has(w) || (t > countStart && /ed$/.test(w))) break;
     t++;
@@ -191,14 +228,16 @@ function figureIn(text: string, s: Sentence, m: RegExpExecArray): { figure: Figu
   }
   let counts: string | null = null;
   if (t > countStart) {
-    counts = text.slice(toks[countStart].start, toks[t - 1].end);
-    end = toks[t - 1].end;
+    counts = text.slice(toks.get(countStart).start, toks.get(t - 1).end);
+    end = toks.get(t - 1).end;
   }
   // a hedge before: "as many as", "up to", "between"
   const head = text.slice(Math.max(s.start, n.start - 24), n.start).toLowerCase();
   let start = n.start;
-  for (const h of HEDGES) {
-    if (head.endsWith(`${h} `)) {
+  // the hedge and then one space: "up to 5"
+  const spaced = head.endsWith(' ');
+  for (const h of spaced ? HEDGES : []) {
+    if (head.endsWith(h, head.length - 1)) {
       hedge = h;
       start = n.start - h.length - 1;
       break;

@@ -46,4 +46,11 @@ describe('selectKeyPoints', () => {
     ]);
     expect(contentWords('“Zoë’s” café—OPENED in 2024')).toEqual(['zoë', 's', 'café', 'opene', '2024']);
   });
+  it('reads a part of a text as that part alone, stop words in any case', () => {
+    const text = 'x. SHOULD The Internationally known WOULD-be ParliamentARY said it. y';
+    const part = [3, text.length - 3] as const;
+    expect(contentWords(text, ...part)).toEqual(contentWords(text.slice(...part)));
+    expect(contentWords(text, ...part)).toEqual(['inter', 'known', 'parli']);
+    expect(contentWords('Zoë café', 4, 8)).toEqual(['café']);
+  });
 });

@@ -33,13 +33,18 @@ const DEFAULTS: Required<KeyPointOptions> = {
 };
 
 /** Content words of `text`: letters and digits, lower-cased, stop words out, cut to a 5-letter prefix. */
-export function contentWords(text: string): string[] {
-  return asciiWords(text) ?? unicodeWords(text);
+export function contentWords(text: string, from = 0, to = text.length): string[] {
+  return asciiWords(text, from, to) ?? unicodeWords(text.slice(from, to));
 }
+
+/** Crude stem: a prefix of this many letters. */
+const STEM = 5;
+/** No stop word is longer: a longer word needs only its stem lower-cased. */
+const LONGEST_STOP = Math.max(...[...STOP].map((w) => w.length));
 
 function keep(out: string[], word: string): void {
   const w = word.toLowerCase();
-  if (!STOP.has(w)) out.push(w.length > 5 ? w.slice(0, 5) : w); // crude stem: prefix
+  if (!STOP.has(w)) out.push(w.length > STEM ? w.slice(0, STEM) : w);
 }
 
 function unicodeWords(text: string): string[] {
@@ -52,21 +57,36 @@ function unicodeWords(text: string): string[] {
 /** Punctuation outside ASCII that news text is full of (quotes, dashes, ellipsis, no-break space). */
 const WIDE_SEPARATORS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
 
-/** The same words by a character scan, or null when the text has letters outside ASCII. */
-function asciiWords(text: string): string[] | null {
+/** The same words of text[from, to) by a character scan, or null when it has letters outside ASCII. */
+function asciiWords(text: string, from: number, to: number): string[] | null {
   const out: string[] = [];
   let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+  let upper = false;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       if (start < 0) start = i;
       continue;
     }
+    if (c >= 65 && c <= 90) {
+      if (start < 0) start = i;
+      upper = true;
+      continue;
+    }
     if (c >= 128 && !WIDE_SEPARATORS.has(c)) return null;
-    if (start >= 0) keep(out, text.slice(start, i));
+    if (start < 0) continue;
+    // as keep(), building only the strings it needs: ASCII lower case keeps the length
+    if (i - start > LONGEST_STOP) {
+      const stem = text.slice(start, start + STEM);
+      out.push(upper ? stem.toLowerCase() : stem);
+    } else {
+      const word = text.slice(start, i);
+      const w = upper ? word.toLowerCase() : word;
+      if (!STOP.has(w)) out.push(w.length > STEM ? w.slice(0, STEM) : w);
+    }
     start = -1;
+    upper = false;
   }
-  if (start >= 0) keep(out, text.slice(start));
   return out;
 }
 
@@ -80,24 +100,31 @@ interface Bag {
   norm: number;
 }
 
-/** Word ids of `ws` in order of first occurrence, with counts; new words get the next free id. */
-function count(ws: string[], dict: Map<string, number>): { ids: number[]; counts: number[] } {
+/**
+ * Word ids of `ws` in order of first occurrence, with counts; new words get the next free id.
+ * `slot` (by id, -1 everywhere, as large as the ids can grow) is scratch, left as it was found.
+ */
+function count(
+  ws: string[],
+  dict: Map<string, number>,
+  slot: Int32Array,
+): { ids: number[]; counts: number[] } {
   const ids: number[] = [];
   const counts: number[] = [];
-  const at = new Map<number, number>();
   for (const w of ws) {
     let id = dict.get(w);
     if (id === undefined) {
       id = dict.size;
       dict.set(w, id);
     }
-    const k = at.get(id);
-    if (k === undefined) {
-      at.set(id, ids.length);
+    const k = slot[id];
+    if (k < 0) {
+      slot[id] = ids.length;
       ids.push(id);
       counts.push(1);
     } else counts[k]++;
   }
+  for (const id of ids) slot[id] = -1;
   return { ids, counts };
 }
 
@@ -149,12 +176,14 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
   const o = { ...DEFAULTS, ...options };
   const sentences = splitSentences(text);
   if (!sentences.length) return [];
-  const ws = sentences.map((s) => contentWords(text.slice(s.start, s.end)));
+  const ws = sentences.map((s) => contentWords(text, s.start, s.end));
   const dict = new Map<string, number>();
-  const bags = ws.map((w) => count(w, dict));
+  const titleWords = contentWords(title);
+  const slot = new Int32Array(ws.reduce((n, w) => n + w.length, titleWords.length)).fill(-1);
+  const bags = ws.map((w) => count(w, dict, slot));
   // ids 0..docWords-1 are the article's words in order of first occurrence (the article's bag)
   const docWords = dict.size;
-  const titleBag = count(contentWords(title), dict);
+  const titleBag = count(titleWords, dict, slot);
   // sentence frequency as idf: words in every sentence carry no signal; title-only words weigh 1
   const sf = new Float64Array(dict.size);
   const total = new Float64Array(docWords);
