@@ -58,31 +58,57 @@ function isTitleWord(w: string): boolean {
   return TITLE.test(w);
 }
 
+/** Case of one word for the capitals test: 0 without letters, 2 all capitals ("NATO"), 1 otherwise. */
+export function capsKind(w: string): number {
+  let upper = 0;
+  let lower = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c > 127) {
+      const bits = caseBits(c);
+      if (bits & HAS_LOWER) upper++;
+      else if (bits & HAS_UPPER) lower++;
+    }
+  }
+  if (upper + lower === 0) return 0;
+  return w.length > 1 && lower === 0 ? 2 : 1;
+}
+
+/** The capitals test over a sentence's words with letters and its all-capitals words. */
+export function isCapsCount(letters: number, caps: number): boolean {
+  return caps >= 2 && caps >= letters * 0.6;
+}
+
 /** A headline or byline in capitals: case says nothing there, so it gets its own features. */
 export function isCapsSentence(words: readonly string[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
-    let upper = 0;
-    let lower = 0;
-    for (let k = 0; k < w.length; k++) {
-      const c = w.charCodeAt(k);
-      if (c >= 65 && c <= 90) upper++;
-      else if (c >= 97 && c <= 122) lower++;
-      else if (c > 127) {
-        const bits = caseBits(c);
-        if (bits & HAS_LOWER) upper++;
-        else if (bits & HAS_UPPER) lower++;
-      }
-    }
-    if (upper + lower === 0) continue;
-    letters++;
-    if (w.length > 1 && lower === 0) caps++;
+    const kind = capsKind(w);
+    if (kind > 0) letters++;
+    if (kind === 2) caps++;
   }
-  return caps >= 2 && caps >= letters * 0.6;
+  return isCapsCount(letters, caps);
 }
 
-/** `caps`: isCapsSentence of each sentence, when the caller has it already (the tagger does). */
+/** What a word adds to the document evidence: seen in lower case ("japan") or capitalised ("Japan"). */
+export const EVIDENCE_LOWER = 1;
+export const EVIDENCE_TITLE = 2;
+/** EVIDENCE_LOWER, EVIDENCE_TITLE or 0 (numbers, other shapes) for a word as written. */
+export function evidenceKind(w: string): number {
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 0; // numbers: neither
+  if (isLowerWord(w)) return EVIDENCE_LOWER;
+  return isTitleWord(w) ? EVIDENCE_TITLE : 0;
+}
+/** A capitalised word counts away from a sentence start and from what a quote or colon opens. */
+export function countsAsTitle(words: readonly string[], i: number): boolean {
+  return i > 0 && words[i - 1] !== '"' && words[i - 1] !== ':';
+}
+
+/** `caps`: isCapsSentence of each sentence, when the caller has it already. */
 export function docEvidence(
   sentences: ReadonlyArray<readonly string[]>,
   caps: readonly boolean[] = sentences.map(isCapsSentence),
@@ -94,11 +120,9 @@ export function docEvidence(
     const words = sentences[s];
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const c = w.charCodeAt(0);
-      if (c >= 48 && c <= 57) continue; // numbers: neither
-      if (isLowerWord(w)) lower.add(w);
-      else if (i > 0 && isTitleWord(w) && words[i - 1] !== '"' && words[i - 1] !== ':')
-        title.add(w.toLowerCase());
+      const kind = evidenceKind(w);
+      if (kind === EVIDENCE_LOWER) lower.add(w);
+      else if (kind === EVIDENCE_TITLE && countsAsTitle(words, i)) title.add(w.toLowerCase());
     }
   }
   return { title, lower };

@@ -74,6 +74,7 @@ describe('NerModel', () => {
       const list = Object.keys(weights);
       const buf = encodeModel(tags, list, Float64Array.from(list.flatMap((n) => weights[n])));
       const m = NerModel.fromData(JSON.parse(gunzipSync(buf).toString('utf8')) as NerModelFile);
+      const wholeDocument = m.tagDocument(doc, ctx);
       doc.forEach((words, s) => {
         // the reference: greedy decoding over the named features, as in training
         const expected: string[] = [];
@@ -91,6 +92,8 @@ describe('NerModel', () => {
           prev = tags[best];
         });
         expect(m.tag(words, ctx, evidence)).toEqual(expected);
+        // the document path reads capitals and evidence from its word cache: the same tags
+        expect(wholeDocument[s]).toEqual(expected);
       });
     }
   });

@@ -13,11 +13,17 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   AROUND,
   cachedShape,
+  capsKind,
+  countsAsTitle,
   type DocEvidence,
   docFlags,
   docKey,
+  EVIDENCE_LOWER,
+  EVIDENCE_TITLE,
+  evidenceKind,
   type FeatureContext,
   gazetteerTags,
+  isCapsCount,
   isCapsSentence,
   PREFIX,
   SELF,
@@ -104,6 +110,12 @@ interface WordInfo {
   /** hash of "ww-1=<lower>|" and of "ww+1=<lower>|": the pair features fold the next word onto them */
   pairBefore: number;
   pairAfter: number;
+  /** ids (among the keys of document evidence) of `lower` and of the word as written (when it counts) */
+  lowerKey: number;
+  writtenKey: number;
+  /** evidenceKind() and capsKind() of the word as written */
+  evidence: number;
+  caps: number;
 }
 
 export class NerModel {
@@ -140,6 +152,10 @@ export class NerModel {
   private poolUsed = 0;
   private readonly words = new Map<string, WordInfo>();
   private readonly shapes = new Map<string, ShapeInfo>();
+  /** words as written and lower-cased, numbered, so a document's evidence is an array by key */
+  private readonly keys = new Map<string, number>();
+  /** document flags (docFlags) by key during tagDocument, zero otherwise */
+  private marks = new Uint8Array(0);
   /** how many "s=" rows the shapes hold */
   private triples = 0;
   private start!: WordInfo;
@@ -223,6 +239,7 @@ export class NerModel {
   private reset(): void {
     this.words.clear();
     this.shapes.clear();
+    this.keys.clear();
     this.triples = 0;
     this.poolUsed = 0;
     this.start = this.block(START, START, START);
@@ -306,13 +323,29 @@ export class NerModel {
       both(NEIGHBOUR_VEC(k, 0), NEIGHBOUR_VEC(k, 1), this.row(fold(seeds.around[a], lower)));
     }
     for (let t = 0; t < nt; t++) pool[at + T1W_VEC * nt + t] = this.row(fold(seeds.t1w[t], lower));
+    const lowerKey = this.keyOf(lower);
+    const evidence = evidenceKind(written);
     return {
       lower,
       shape: shapeInfo,
       at,
       pairBefore: fold(fold(seeds.pairBefore, lower), '|'),
       pairAfter: fold(fold(seeds.pairAfter, lower), '|'),
+      lowerKey,
+      // only a word seen in lower case marks itself as written (nearly always its lower-cased form)
+      writtenKey: evidence === EVIDENCE_LOWER && written !== lower ? this.keyOf(written) : lowerKey,
+      evidence,
+      caps: capsKind(written),
     };
+  }
+
+  private keyOf(word: string): number {
+    let key = this.keys.get(word);
+    if (key === undefined) {
+      key = this.keys.size;
+      this.keys.set(word, key);
+    }
+    return key;
   }
 
   /** Row of the "s=" feature of a token by the shapes around it. */
@@ -346,6 +379,16 @@ export class NerModel {
     for (let t = 0; t < this.tags.length; t++) scores[at + t] += pool[from + t];
   }
 
+  /** Empties the caches if `n` more words could pass their bounds (only between sentences). */
+  private makeRoom(n: number): void {
+    if (
+      this.words.size + n > MAX_WORDS ||
+      this.shapes.size + n > MAX_SHAPES ||
+      this.triples + n > MAX_TRIPLES
+    )
+      this.reset();
+  }
+
   /**
    * Tags one sentence: the static features of ner-features.ts summed per token, then greedy decoding.
    * `capitals`: isCapsSentence(words), when the caller has it already.
@@ -356,20 +399,59 @@ export class NerModel {
     doc: DocEvidence | null,
     capitals = isCapsSentence(words),
   ): string[] {
+    this.makeRoom(words.length);
+    const infos = words.map((w) => this.word(w));
+    return this.decode(words, infos, ctx, doc ? (info) => docFlags(doc, info.lower) : null, capitals);
+  }
+
+  /**
+   * Tags every sentence of a document, with its document evidence: the same tags as tag() with
+   * docEvidence(sentences), but the capitals test and the evidence come from what is cached per word.
+   */
+  tagDocument(sentences: ReadonlyArray<readonly string[]>, ctx: FeatureContext): string[][] {
+    this.makeRoom(sentences.reduce((n, words) => n + words.length, 0));
+    const infos = sentences.map((words) => words.map((w) => this.word(w)));
+    const capitals = infos.map((sentence) => {
+      let letters = 0;
+      let caps = 0;
+      for (const info of sentence) {
+        if (info.caps > 0) letters++;
+        if (info.caps === 2) caps++;
+      }
+      return isCapsCount(letters, caps);
+    });
+    if (this.marks.length < this.keys.size) this.marks = new Uint8Array(this.keys.size * 2);
+    const marks = this.marks;
+    // docEvidence, by key: lower-case words as written, capitalised ones lower-cased
+    sentences.forEach((words, s) => {
+      if (capitals[s]) return;
+      infos[s].forEach((info, i) => {
+        if (info.evidence === EVIDENCE_LOWER) marks[info.writtenKey] |= 1;
+        else if (info.evidence === EVIDENCE_TITLE && countsAsTitle(words, i)) marks[info.lowerKey] |= 2;
+      });
+    });
+    const flagsOf = (info: WordInfo) => marks[info.lowerKey];
+    const tags = sentences.map((words, s) => this.decode(words, infos[s], ctx, flagsOf, capitals[s]));
+    for (const sentence of infos) {
+      for (const info of sentence) {
+        marks[info.writtenKey] = 0;
+        marks[info.lowerKey] = 0;
+      }
+    }
+    return tags;
+  }
+
+  /** Scores and decodes one sentence whose words are looked up; `flagsOf` gives docFlags of a word. */
+  private decode(
+    words: readonly string[],
+    infos: readonly WordInfo[],
+    ctx: FeatureContext,
+    flagsOf: ((info: WordInfo) => number) | null,
+    capitals: boolean,
+  ): string[] {
     const nt = this.tags.length;
     const n = words.length;
-    if (
-      this.words.size + n > MAX_WORDS ||
-      this.shapes.size + n > MAX_SHAPES ||
-      this.triples + n > MAX_TRIPLES
-    )
-      this.reset();
-    const infos = new Array<WordInfo>(n);
-    const lower = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      infos[i] = this.word(words[i]);
-      lower[i] = infos[i].lower;
-    }
+    const lower = infos.map((info) => info.lower);
     const at = (j: number) => (j < 0 ? this.start : j >= n ? this.end : infos[j]);
     if (this.scores.length < n * nt) this.scores = new Int32Array(n * nt * 2);
     this.scores.fill(0, 0, n * nt);
@@ -388,8 +470,8 @@ export class NerModel {
       this.addRow(this.triple(before.shape, info.shape, after.shape, caps), to);
       if (i === 0) this.addRow(info.shape.first, to);
       if (gaz) this.addGazetteer(gaz, i, caps, to);
-      if (doc) {
-        const flags = docFlags(doc, info.lower);
+      if (flagsOf) {
+        const flags = flagsOf(info);
         this.addRow(caps ? this.docCaps[flags] : i === 0 ? this.docFirst[flags] : info.shape.doc[flags], to);
       }
     }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Gazetteer } from './gazetteer.js';
-import { docEvidence, type FeatureContext, isCapsSentence } from './ner-features.js';
+import type { FeatureContext } from './ner-features.js';
 import { NerModel } from './ner-model.js';
 import { type Token, tokenize } from './tokenize.js';
 
@@ -60,12 +60,11 @@ export function tagTokens(
 ): Mention[] {
   const ctx: FeatureContext = { gazetteer: res.gazetteer };
   const words = sentences.map(([a, b]) => tokens.slice(a, b).map((t) => t.text));
-  const caps = words.map(isCapsSentence);
-  const evidence = docEvidence(words, caps);
+  const tagged = res.model.tagDocument(words, ctx);
   const mentions: Mention[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const [a] = sentences[s];
-    const tags = res.model.tag(words[s], ctx, evidence, caps[s]);
+    const tags = tagged[s];
     let open: Mention | null = null;
     for (let i = 0; i <= tags.length; i++) {
       const tag = i < tags.length ? tags[i] : 'O';
