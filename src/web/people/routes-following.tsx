@@ -3,9 +3,10 @@
 // a confirmation form here (those pages carry no CSRF token).
 import { type Context, Hono } from 'hono';
 import type { FollowKind, MuteKind } from '../../domain/types.js';
+import { AddRuleForm, RuleList } from './following-lists.js';
 import { forYou } from './for-you.js';
 import type { People } from './options.js';
-import { Button, Form, Notice, page, view } from './render.js';
+import { Button, Notice, page, view } from './render.js';
 import { csrf, fields, gate, safeNext, who } from './session.js';
 
 const FOLLOW_KINDS: FollowKind[] = ['source', 'tag', 'category', 'story'];
@@ -68,7 +69,7 @@ export function followingRoutes(p: People) {
       store.mutes.list(v.user!.id),
       p.web.names(),
     ]);
-    const label = (kind: string, value: string) =>
+    const name = ({ kind, value }: { kind: string; value: string }) =>
       kind === 'source' ? (names.get(value) ?? value) : kind === 'tag' ? `#${value}` : value;
     return page(
       p,
@@ -78,56 +79,28 @@ export function followingRoutes(p: People) {
       <>
         <h2>{v.t('follow.youFollow')}</h2>
         {follows.length ? (
-          <ul>
-            {follows.map((f) => (
-              <li>
-                {f.kind}: {label(f.kind, f.value)}{' '}
-                <Button
-                  v={v}
-                  action="/unfollow"
-                  label={v.t('follow.unfollow')}
-                  fields={{ kind: f.kind, value: f.value, next: '/following' }}
-                />
-              </li>
-            ))}
-          </ul>
+          <RuleList v={v} rules={follows} name={name} undo="/unfollow" undoLabel={v.t('follow.unfollow')} />
         ) : (
           <p>{v.t('follow.none')}</p>
         )}
-        <Form v={v} action="/follow">
-          <select name="kind" aria-label={v.t('follow.what')}>
-            {FOLLOW_KINDS.map((k) => (
-              <option value={k}>{k}</option>
-            ))}
-          </select>
-          <input name="value" aria-label="Source id, hashtag, section or story id" required />
-          <input type="hidden" name="next" value="/following" />
-          <button type="submit">{v.t('follow.title')}</button>
-        </Form>
+        <AddRuleForm
+          v={v}
+          action="/follow"
+          kinds={FOLLOW_KINDS}
+          kindLabel={v.t('follow.what')}
+          valueLabel="Source id, hashtag, section or story id"
+          submitLabel={v.t('follow.title')}
+        />
         <h2>{v.t('follow.muted')}</h2>
-        <ul>
-          {mutes.map((m) => (
-            <li>
-              {m.kind}: {label(m.kind, m.value)}{' '}
-              <Button
-                v={v}
-                action="/unmute"
-                label={v.t('follow.unmute')}
-                fields={{ kind: m.kind, value: m.value, next: '/following' }}
-              />
-            </li>
-          ))}
-        </ul>
-        <Form v={v} action="/mute">
-          <select name="kind" aria-label={v.t('follow.whatMute')}>
-            {MUTE_KINDS.map((k) => (
-              <option value={k}>{k}</option>
-            ))}
-          </select>
-          <input name="value" aria-label={v.t('follow.muteValue')} required />
-          <input type="hidden" name="next" value="/following" />
-          <button type="submit">{v.t('follow.mute')}</button>
-        </Form>
+        <RuleList v={v} rules={mutes} name={name} undo="/unmute" undoLabel={v.t('follow.unmute')} />
+        <AddRuleForm
+          v={v}
+          action="/mute"
+          kinds={MUTE_KINDS}
+          kindLabel={v.t('follow.whatMute')}
+          valueLabel={v.t('follow.muteValue')}
+          submitLabel={v.t('follow.mute')}
+        />
       </>,
     );
   });
@@ -176,7 +149,12 @@ export function followingRoutes(p: People) {
               <a href={`/article/${a.id}`} data-save={`/article/${a.id}`}>
                 {a.title}
               </a>{' '}
-              <Button v={v} action="/bookmarks/remove" label={v.t('bookmarks.remove')} fields={{ article_id: a.id }} />
+              <Button
+                v={v}
+                action="/bookmarks/remove"
+                label={v.t('bookmarks.remove')}
+                fields={{ article_id: a.id }}
+              />
             </li>
           ))}
         </ul>
@@ -190,7 +168,8 @@ export function followingRoutes(p: People) {
   app.get('/bookmarks/add', gate(p, 'user'), async (c) => {
     const v = await view(p, c);
     const article = await store.articles.get(c.req.query('article') ?? '');
-    if (!article) return page(p, c, v, v.t('bookmarks.one'), <Notice text={v.t('bookmarks.noSuch')} kind="error" />, 404);
+    if (!article)
+      return page(p, c, v, v.t('bookmarks.one'), <Notice text={v.t('bookmarks.noSuch')} kind="error" />, 404);
     return page(
       p,
       c,
@@ -198,7 +177,12 @@ export function followingRoutes(p: People) {
       v.t('bookmarks.one'),
       <>
         <p>Save “{article.title}” to your bookmarks?</p>
-        <Button v={v} action="/bookmarks/add" label={v.t('bookmarks.save')} fields={{ article_id: article.id }} />
+        <Button
+          v={v}
+          action="/bookmarks/add"
+          label={v.t('bookmarks.save')}
+          fields={{ article_id: article.id }}
+        />
       </>,
     );
   });
