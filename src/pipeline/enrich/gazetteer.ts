@@ -55,16 +55,22 @@ export class Gazetteer {
     return this.names.get(name.toLowerCase());
   }
 
+  /** Whether some name starts with this lower-cased word (is one, or its first word). */
+  startsName(lower: string): boolean {
+    return this.names.has(lower) || this.prefixes.has(lower);
+  }
+
   /**
    * Longest matches, left to right, over lower-cased tokens. A name starts only on a word that does
    * not begin in lower case ("may", "mobile" and "of" are cities too), which also keeps this cheap.
+   * `starts[i]`, when given, is startsName(lower[i]) known beforehand (the tagger caches it per word).
    */
-  match(lower: readonly string[], words: readonly string[]): GazMatch[] {
+  match(lower: readonly string[], words: readonly string[], starts?: readonly boolean[]): GazMatch[] {
     const out: GazMatch[] = [];
     let i = 0;
     while (i < lower.length) {
       const c = words[i].charCodeAt(0);
-      if ((c >= 97 && c <= 122) || (c > 127 && caseBits(c) & HAS_UPPER)) {
+      if ((c >= 97 && c <= 122) || (c > 127 && caseBits(c) & HAS_UPPER) || starts?.[i] === false) {
         i++;
         continue;
       }

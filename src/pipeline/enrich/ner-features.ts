@@ -192,15 +192,19 @@ export function docKey(flags: number, where: string): string {
   return `${flags & 2 ? 'T' : ''}${flags & 1 ? 'L' : ''}|${where.length > 2 ? where.slice(0, 2) : where}`;
 }
 
-/** Gazetteer position and categories per token ("Bc" "I" "UR"; "" outside a name), or null if none. */
+/**
+ * Gazetteer position and categories per token ("Bc" "I" "UR"; "" outside a name), or null if none.
+ * `starts`: Gazetteer#startsName of each lower-cased token, when the caller knows it.
+ */
 export function gazetteerTags(
   gazetteer: Gazetteer | null,
   lower: readonly string[],
   words: readonly string[],
+  starts?: readonly boolean[],
 ): string[] | null {
   if (!gazetteer) return null;
   let gaz: string[] | null = null;
-  for (const m of gazetteer.match(lower, words)) {
+  for (const m of gazetteer.match(lower, words, starts)) {
     gaz ??= new Array<string>(words.length).fill('');
     for (let i = m.start; i < m.end; i++) {
       const pos = i === m.start ? (m.end - m.start === 1 ? 'U' : 'B') : 'I';

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Gazetteer } from './gazetteer.js';
 import {
   AROUND,
   cachedShape,
@@ -116,10 +117,13 @@ interface WordInfo {
   /** evidenceKind() and capsKind() of the word as written */
   evidence: number;
   caps: number;
+  /** Gazetteer#startsName(lower) for the gazetteer the cache is for */
+  startsName: boolean;
 }
 
 export class NerModel {
   readonly tags: string[];
+  private readonly tagCount: number;
   /** quantised weights as shipped (one scale for all, so the best tag is the same): half the memory of floats */
   private readonly weights: Int16Array;
   /** open addressing, key and value side by side (one cache line per probe): [hash, weight row + 1 (0 = empty)] */
@@ -156,6 +160,8 @@ export class NerModel {
   private readonly keys = new Map<string, number>();
   /** document flags (docFlags) by key during tagDocument, zero otherwise */
   private marks = new Uint8Array(0);
+  /** the gazetteer of the cached words' startsName */
+  private gazetteer: Gazetteer | null = null;
   /** how many "s=" rows the shapes hold */
   private triples = 0;
   private start!: WordInfo;
@@ -164,6 +170,7 @@ export class NerModel {
 
   constructor(tags: string[], features: string[], weights: Int16Array) {
     this.tags = tags;
+    this.tagCount = tags.length;
     this.weights = weights;
     let size = 1024;
     while (size < features.length * 2) size *= 2;
@@ -336,6 +343,7 @@ export class NerModel {
       writtenKey: evidence === EVIDENCE_LOWER && written !== lower ? this.keyOf(written) : lowerKey,
       evidence,
       caps: capsKind(written),
+      startsName: this.gazetteer?.startsName(lower) ?? false,
     };
   }
 
@@ -366,21 +374,31 @@ export class NerModel {
     return this.rowOf(`${caps ? 'S^' : 'S'}${PREFIX.shapeTriple}${before.text}|${mid.text}|${after.text}`);
   }
 
+  // the two loops below run for every feature of every token: the bound is a plain field
   private addRow(row: number, at: number): void {
     if (row < 0) return;
     const scores = this.scores;
     const weights = this.weights;
-    for (let t = 0; t < this.tags.length; t++) scores[at + t] += weights[row + t];
+    const end = at + this.tagCount;
+    for (let t = at, r = row; t < end; t++, r++) scores[t] += weights[r];
   }
 
   private addVec(from: number, at: number): void {
     const scores = this.scores;
     const pool = this.pool;
-    for (let t = 0; t < this.tags.length; t++) scores[at + t] += pool[from + t];
+    const end = at + this.tagCount;
+    for (let t = at, f = from; t < end; t++, f++) scores[t] += pool[f];
   }
 
-  /** Empties the caches if `n` more words could pass their bounds (only between sentences). */
-  private makeRoom(n: number): void {
+  /**
+   * Empties the caches if `n` more words could pass their bounds, or if they were made for another
+   * gazetteer (only between sentences).
+   */
+  private makeRoom(n: number, gazetteer: Gazetteer | null): void {
+    if (gazetteer !== this.gazetteer) {
+      this.gazetteer = gazetteer;
+      this.reset();
+    }
     if (
       this.words.size + n > MAX_WORDS ||
       this.shapes.size + n > MAX_SHAPES ||
@@ -399,7 +417,7 @@ export class NerModel {
     doc: DocEvidence | null,
     capitals = isCapsSentence(words),
   ): string[] {
-    this.makeRoom(words.length);
+    this.makeRoom(words.length, ctx.gazetteer);
     const infos = words.map((w) => this.word(w));
     return this.decode(words, infos, ctx, doc ? (info) => docFlags(doc, info.lower) : null, capitals);
   }
@@ -409,7 +427,10 @@ export class NerModel {
    * docEvidence(sentences), but the capitals test and the evidence come from what is cached per word.
    */
   tagDocument(sentences: ReadonlyArray<readonly string[]>, ctx: FeatureContext): string[][] {
-    this.makeRoom(sentences.reduce((n, words) => n + words.length, 0));
+    this.makeRoom(
+      sentences.reduce((n, words) => n + words.length, 0),
+      ctx.gazetteer,
+    );
     const infos = sentences.map((words) => words.map((w) => this.word(w)));
     const capitals = infos.map((sentence) => {
       let letters = 0;
@@ -456,7 +477,12 @@ export class NerModel {
     if (this.scores.length < n * nt) this.scores = new Int32Array(n * nt * 2);
     this.scores.fill(0, 0, n * nt);
     const caps = capitals ? 1 : 0;
-    const gaz = gazetteerTags(ctx.gazetteer, lower, words);
+    const gaz = gazetteerTags(
+      ctx.gazetteer,
+      lower,
+      words,
+      infos.map((info) => info.startsName),
+    );
     for (let i = 0; i < n; i++) {
       const to = i * nt;
       const info = infos[i];
