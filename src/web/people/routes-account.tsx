@@ -36,6 +36,19 @@ function Field({
   );
 }
 
+/** The password being chosen, its label naming the minimum length; password managers offer a new one. */
+function NewPasswordField({
+  v,
+  label,
+}: {
+  v: View;
+  label: 'account.newPassword' | 'account.newPasswordMin';
+}) {
+  return (
+    <Field name="password" label={v.t(label, { n: MIN_PASSWORD })} type="password" auto="new-password" />
+  );
+}
+
 function SignInForm({ v, next, error, email }: { v: View; next: string; error?: string; email?: string }) {
   return (
     <>
@@ -60,12 +73,7 @@ function SignUpForm({ v, error, email, name }: { v: View; error?: string; email?
       <Form v={v} action="/signup">
         <Field name="name" label={v.t('account.displayName')} value={name} auto="nickname" />
         <Field name="email" label={v.t('account.email')} type="email" value={email} auto="email" />
-        <Field
-          name="password"
-          label={v.t('account.newPassword', { n: MIN_PASSWORD })}
-          type="password"
-          auto="new-password"
-        />
+        <NewPasswordField v={v} label="account.newPassword" />
         <button type="submit">{v.t('account.create')}</button>
       </Form>
     </>
@@ -110,9 +118,7 @@ export function accountRoutes(p: People) {
 
   app.get('/signin', async (c) => {
     const v = await view(p, c);
-    const created = c.req.query('created')
-      ? v.t('account.created')
-      : null;
+    const created = c.req.query('created') ? v.t('account.created') : null;
     const reset = c.req.query('reset') ? v.t('account.passwordChanged') : null;
     return page(
       p,
@@ -161,9 +167,7 @@ export function accountRoutes(p: People) {
 
   app.get('/reset', async (c) => {
     const v = await view(p, c);
-    const sent = c.req.query('sent')
-      ? v.t('account.resetSent')
-      : null;
+    const sent = c.req.query('sent') ? v.t('account.resetSent') : null;
     return page(
       p,
       c,
@@ -200,12 +204,7 @@ export function accountRoutes(p: People) {
       <>
         <Notice text={error} kind="error" />
         <Form v={v} action={`/reset/${encodeURIComponent(token)}`}>
-          <Field
-            name="password"
-            label={v.t('account.newPasswordMin', { n: MIN_PASSWORD })}
-            type="password"
-            auto="new-password"
-          />
+          <NewPasswordField v={v} label="account.newPasswordMin" />
           <button type="submit">{v.t('account.setPassword')}</button>
         </Form>
       </>,
