@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Article } from '../src/domain/types.js';
 import { silentLogger } from '../src/lib/log.js';
-import { rankRelated } from '../src/pipeline/stories/related.js';
+import { relatedArticles } from '../src/main.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import { createApp } from '../src/web/app.js';
 
@@ -21,18 +21,8 @@ if (mode === 'plain') {
   }).listen(port, '127.0.0.1', () => console.log('listening'));
 } else {
   const store = await openSqliteStore(path);
-  // the same related-articles query as the runtime (main.ts): same story, then shared hashtags
-  const related = async (article: Article) => {
-    const [sameStory, shared] = await Promise.all([
-      article.storyId ? store.articles.list({ storyId: article.storyId, limit: 50 }) : [],
-      Promise.all(
-        (article.enrichment?.hashtags ?? [])
-          .slice(0, 4)
-          .map((tag) => store.articles.list({ tag, limit: 20 })),
-      ),
-    ]);
-    return rankRelated(article, [...sameStory, ...shared.flat()], new Date(), { limit: 6 });
-  };
+  // the same related-articles query as the runtime
+  const related = (article: Article) => relatedArticles(store, article);
   const app = createApp({ store, logger: silentLogger, siteName: 'Lede', related });
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('listening'));
 }

@@ -47,6 +47,17 @@ export interface RuntimeOptions {
   extractWorkers?: number;
 }
 
+/** Related articles for an article page: its story's articles, then those sharing its first hashtags, ranked. */
+export async function relatedArticles(store: Store, article: Article): Promise<Article[]> {
+  const [sameStory, shared] = await Promise.all([
+    article.storyId ? store.articles.list({ storyId: article.storyId, limit: 50 }) : [],
+    Promise.all(
+      (article.enrichment?.hashtags ?? []).slice(0, 4).map((tag) => store.articles.list({ tag, limit: 20 })),
+    ),
+  ]);
+  return rankRelated(article, [...sameStory, ...shared.flat()], new Date(), { limit: 6 });
+}
+
 /** Failures that another attempt cannot fix: the job fails at once, the error stays on record. */
 const FINAL_CODES = new Set([
   'extract_empty',
@@ -172,17 +183,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     store,
     queue,
     pipeline,
-    async related(article) {
-      const [sameStory, shared] = await Promise.all([
-        article.storyId ? store.articles.list({ storyId: article.storyId, limit: 50 }) : [],
-        Promise.all(
-          (article.enrichment?.hashtags ?? [])
-            .slice(0, 4)
-            .map((tag) => store.articles.list({ tag, limit: 20 })),
-        ),
-      ]);
-      return rankRelated(article, [...sameStory, ...shared.flat()], new Date(), { limit: 6 });
-    },
+    related: (article) => relatedArticles(store, article),
     async close() {
       await queue.stop({ timeoutMs: 10_000 });
       await (queue as { close?: () => Promise<void> }).close?.();
