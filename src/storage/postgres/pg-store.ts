@@ -1,15 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import { SqlJobRepo } from '../sql/jobs.js';
 import { OuterStoreGuard } from '../sql/outer-store-guard.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
 import { runTransaction } from '../sql/run-transaction.js';
-import { SqlSourceRepo } from '../sql/sources.js';
-import { SqlStoryRepo } from '../sql/stories.js';
+import { SqlStoreRepos } from '../sql/store-repos.js';
 import { sqlTables } from '../sql/tables.js';
-import { SqlTagRepo } from '../sql/tags.js';
 import type { Store } from '../store.js';
 import { PgArticleRepo } from './articles.js';
-import { peopleRepos } from './people.js';
+import { pgPeopleRepos } from './people.js';
 import type { DB } from './schema.js';
 import { PgSearchRepo } from './search.js';
 import type { SearchConfigs } from './search-configs.js';
@@ -50,57 +47,23 @@ export interface PgStoreParts {
   close(): Promise<void>;
 }
 
-type People = ReturnType<typeof peopleRepos>;
-
-export class PgStore implements Store {
+export class PgStore extends SqlStoreRepos implements Store {
   readonly kind = 'postgres' as const;
-  readonly sources: SqlSourceRepo;
   readonly articles: PgArticleRepo;
-  readonly stories: SqlStoryRepo;
-  readonly tags: SqlTagRepo;
   readonly search: PgSearchRepo;
-  readonly jobs: SqlJobRepo;
-  readonly users: People['users'];
-  readonly sessions: People['sessions'];
-  readonly passwordResets: People['passwordResets'];
-  readonly comments: People['comments'];
-  readonly reports: People['reports'];
-  readonly follows: People['follows'];
-  readonly bookmarks: People['bookmarks'];
-  readonly mutes: People['mutes'];
-  readonly history: People['history'];
-  readonly moderationLog: People['moderationLog'];
-  readonly settings: People['settings'];
-  readonly rates: People['rates'];
   private savepoints = 0;
-  private readonly guard = new OuterStoreGuard();
 
   constructor(
     private readonly parts: PgStoreParts,
     /** set for the view handed to a transaction callback: its single connection */
     private readonly txDb: Kysely<DB> | null = null,
+    /** a parameter only so that the repos below can be built on it before super() */
+    private readonly guard = new OuterStoreGuard(),
   ) {
-    const db = txDb ?? parts.gated.withPlugin(this.guard);
-    const tables = sqlTables(db);
-    this.sources = new SqlSourceRepo(tables, postgresCodec);
+    const db = txDb ?? parts.gated.withPlugin(guard);
+    super(sqlTables(db), postgresCodec, pgPeopleRepos(db));
     this.articles = new PgArticleRepo(db, parts.configs);
-    this.stories = new SqlStoryRepo(tables, postgresCodec);
-    this.tags = new SqlTagRepo(tables, postgresCodec);
     this.search = new PgSearchRepo(db, parts.configs);
-    this.jobs = new SqlJobRepo(tables, postgresCodec);
-    const people = peopleRepos(db);
-    this.users = people.users;
-    this.sessions = people.sessions;
-    this.passwordResets = people.passwordResets;
-    this.comments = people.comments;
-    this.reports = people.reports;
-    this.follows = people.follows;
-    this.bookmarks = people.bookmarks;
-    this.mutes = people.mutes;
-    this.history = people.history;
-    this.moderationLog = people.moderationLog;
-    this.settings = people.settings;
-    this.rates = people.rates;
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
