@@ -135,6 +135,39 @@ describe('StoryClusterer', () => {
     expect(clusterer.resolve(ids.get('t1')!)).toBe(ids.get('r1'));
   });
 
+  it('takes back a fragment that narrowly missed the story once the story grew', () => {
+    const storm = [
+      doc(
+        'a1',
+        0,
+        'Storm Ciaran floods Fowey harbour',
+        'Storm Ciaran flooded the harbour of Fowey in Cornwall overnight, and the coastguard rescued 12 fishermen from their boats.',
+      ),
+      // a thin side report: too far from the first article alone to join it
+      doc(
+        'f1',
+        1,
+        'Trains cancelled in Cornwall',
+        'Great Western Railway cancelled trains to Penzance after Storm Ciaran left trees on the line near Fowey.',
+      ),
+      doc(
+        'a2',
+        2,
+        'Coastguard rescues 12 fishermen as Storm Ciaran floods Fowey',
+        'The coastguard rescued 12 fishermen in Fowey harbour as Storm Ciaran flooded Cornwall; Great Western Railway cancelled trains to Penzance.',
+      ),
+    ];
+    const clusterer = new StoryClusterer({ threshold: 0.4 });
+    const [a1, f1, a2] = storm.map((d) => clusterer.add(d));
+    expect(f1.created).toBe(true);
+    expect(a2.storyId).toBe(a1.storyId);
+    expect(a2.merged).toEqual([f1.storyId]);
+    expect(clusterer.resolve(f1.storyId)).toBe(a1.storyId);
+    const strict = new StoryClusterer({ threshold: 0.4, fragmentSize: 0 });
+    const kept = storm.map((d) => strict.add(d));
+    expect(strict.resolve(kept[1].storyId)).toBe(kept[1].storyId);
+  });
+
   it('keeps the same kind of event on another date apart, also from a grown story', () => {
     const defence = (id: string, year: number, day: string, challenger: string) =>
       doc(

@@ -5,7 +5,8 @@
 // time gap, by dates that disagree with the story's (see date-profile.ts) and by a leading name
 // foreign to the story (see nameConflict in live-story.ts); the article joins
 // the best story above a threshold or starts a new one. An article close to two stories, or a
-// story that grew close to another, merges them (younger into older).
+// story that grew close to another, merges them (younger into older); a story that grew also
+// takes back the small fragments that narrowly missed it (see foldThreshold).
 import { hexHash } from '../../lib/hash.js';
 import { type ArticleDate, consensus, dateFactor } from './date-profile.js';
 import {
@@ -50,6 +51,10 @@ export interface ClustererOptions {
   maxCandidates: number;
   /** both stories need this many articles before a merge is considered */
   mergeMinSize: number;
+  /** a story of at most this many articles is a fragment a larger story may take back */
+  fragmentSize: number;
+  /** score at which a grown story takes back a fragment (see foldThreshold) */
+  refoldThreshold: number;
   centroidTerms: number;
   /** heaviest body terms kept of each article */
   articleTerms: number;
@@ -66,6 +71,8 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   halfLifeHours: 24,
   maxCandidates: 8,
   mergeMinSize: 2,
+  fragmentSize: 2,
+  refoldThreshold: 0.28,
   centroidTerms: 160,
   articleTerms: 100,
 };
@@ -219,7 +226,6 @@ export class StoryClusterer {
   private mergeAround(grown: LiveStory, merged: string[]): string {
     let target = grown;
     for (let round = 0; round < 3; round++) {
-      if (target.size < this.options.mergeMinSize) break;
       const found = this.index.candidates([{ keys: storyKeys(target), weight: 1 }], 6);
       const others = this.rank(
         storyChannels(target),
@@ -227,13 +233,28 @@ export class StoryClusterer {
         consensus(target.dates),
         found.filter((story) => story !== target),
       );
-      const best = others[0];
-      if (!best || best.score < this.options.mergeThreshold) break;
-      const other = this.stories.get(best.storyId)!;
-      if (other.size < this.options.mergeMinSize) break;
-      target = this.mergePair(target, other, merged);
+      const fold = others.find(
+        (other) => other.score >= this.foldThreshold(target, this.stories.get(other.storyId)!),
+      );
+      if (!fold) break;
+      target = this.mergePair(target, this.stories.get(fold.storyId)!, merged);
     }
     return target.id;
+  }
+
+  /**
+   * The score at which `other` folds into the grown story. A small fragment of a larger story
+   * needs less than a merge of two stories: it is usually an article that narrowly missed the
+   * story at arrival (a thin report, a headline that is only a dateline), and the story's
+   * centroid, now built from more articles, finds it again more reliably than the one it missed.
+   * (Its threshold stays above the join threshold: a fragment may also be the first article of
+   * another event of the same kind.)
+   */
+  private foldThreshold(grown: LiveStory, other: LiveStory): number {
+    const { fragmentSize, refoldThreshold, mergeMinSize, mergeThreshold } = this.options;
+    if (other.size <= fragmentSize && other.size < grown.size) return refoldThreshold;
+    if (grown.size < mergeMinSize || other.size < mergeMinSize) return Number.POSITIVE_INFINITY;
+    return mergeThreshold;
   }
 
   /** Folds the younger story into the older one, which keeps its id; returns the older. */
