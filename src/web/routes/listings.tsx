@@ -1,7 +1,9 @@
 // Category, hashtag, source, story and search pages.
 import { Hono } from 'hono';
+import type { Article } from '../../domain/types.js';
 import { buildStoryData } from '../../pipeline/stories/story-data.js';
 import { pageOf, type Web } from '../context.js';
+import type { PageContext } from '../pages/layout.js';
 import { ListingPage } from '../pages/listing.js';
 import { MANY, SearchPage } from '../pages/search.js';
 import { SourcePage } from '../pages/source.js';
@@ -19,6 +21,22 @@ import {
   storyArticles,
 } from './queries.js';
 
+/** A listing page's bounds: one article more than fits, to tell whether an older page exists. */
+const pageBounds = (page: number) => ({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+
+/** The articles read with pageBounds as one page of a listing, counted, with links to its neighbours. */
+async function pagedListing(web: Web, ctx: PageContext, page: number, read: Article[]) {
+  const articles = read.slice(0, PAGE_SIZE);
+  const counted = await web.withCounts(ctx, { articles: articles.map((a) => a.id) });
+  const listed = {
+    articles,
+    sourceNames: await web.names(),
+    olderHref: read.length > PAGE_SIZE ? `?page=${page + 1}` : null,
+    newerHref: page > 1 ? `?page=${page - 1}` : null,
+  };
+  return { counted, listed };
+}
+
 export function listingRoutes(web: Web) {
   const app = new Hono();
   const { store } = web;
@@ -32,24 +50,15 @@ export function listingRoutes(web: Web) {
       c,
       `category:${slug}:${page}:${ctx.lang}`,
       async () => {
-        const articles = await store.articles.list({
-          category: slug,
-          limit: PAGE_SIZE + 1,
-          offset: (page - 1) * PAGE_SIZE,
-        });
-        const counted = await web.withCounts(ctx, {
-          articles: articles.slice(0, PAGE_SIZE).map((a) => a.id),
-        });
+        const read = await store.articles.list({ category: slug, ...pageBounds(page) });
+        const { counted, listed } = await pagedListing(web, ctx, page, read);
         return web.render(
           <ListingPage
             ctx={counted}
             data={{
               title: ctx.t(`category.${slug}`),
               description: ctx.t('category.description', { name: ctx.t(`category.${slug}`) }),
-              articles: articles.slice(0, PAGE_SIZE),
-              sourceNames: await web.names(),
-              olderHref: articles.length > PAGE_SIZE ? `?page=${page + 1}` : null,
-              newerHref: page > 1 ? `?page=${page - 1}` : null,
+              ...listed,
               feed: `/category/${slug}/feed`,
             }}
           />,
@@ -69,26 +78,21 @@ export function listingRoutes(web: Web) {
       c,
       `tag:${slug}:${page}:${ctx.lang}`,
       async () => {
-        const [articles, count] = await Promise.all([
-          store.articles.list({ tag: slug, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+        const [read, count] = await Promise.all([
+          store.articles.list({ tag: slug, ...pageBounds(page) }),
           store.articles.count({ tag: slug }),
         ]);
         const title = ctx.t('tag.title', { name: tag.name });
-        const counted = await web.withCounts(ctx, {
-          articles: articles.slice(0, PAGE_SIZE).map((a) => a.id),
-        });
+        const { counted, listed } = await pagedListing(web, ctx, page, read);
         return web.render(
           <ListingPage
             ctx={counted}
             data={{
               title,
               description: title,
-              articles: articles.slice(0, PAGE_SIZE),
-              sourceNames: await web.names(),
-              olderHref: articles.length > PAGE_SIZE ? `?page=${page + 1}` : null,
-              newerHref: page > 1 ? `?page=${page - 1}` : null,
+              ...listed,
               feed: `/tag/${encodeURIComponent(slug)}/feed`,
-              aside: <TagAbout ctx={ctx} facts={{ tag, count, together: coOccurring(slug, articles) }} />,
+              aside: <TagAbout ctx={ctx} facts={{ tag, count, together: coOccurring(slug, read) }} />,
             }}
           />,
         );
