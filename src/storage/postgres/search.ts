@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from '../sql/article-row.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
-import { limitOf, offsetOf, utc } from '../sql/util.js';
+import { searchFilters } from '../sql/search-filters.js';
+import { limitOf, offsetOf } from '../sql/util.js';
 import { foldText } from '../sqlite/fold.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
 import { configFor, toTsQuery } from './fts.js';
@@ -69,7 +70,8 @@ export class PgSearchRepo implements SearchRepo {
     const offset = offsetOf(query.offset);
     const need = offset + limit;
     const phrase = hasPhrase(groups);
-    const filters = this.filters(query);
+    const filterParts = searchFilters(query);
+    const filters = filterParts.length > 0 ? sql.join(filterParts, sql` AND `) : null;
     const bounds = filters ? FILTERED_CANDIDATES : phrase ? PHRASE_CANDIDATES : CANDIDATES;
     const k = Math.max(need, Math.min(bounds.max, Math.max(bounds.min, need * bounds.perResult)));
     const where = sql`(${matchOf(groups)}) AND ${filters ?? sql`TRUE`}`;
@@ -96,17 +98,6 @@ export class PgSearchRepo implements SearchRepo {
     return groups
       .filter((g) => g.configs === null || g.configs.includes(config))
       .map((g) => ({ tsquery: g.tsquery, configs: [config] }));
-  }
-
-  /** The filters' condition on `a` (articles), or null when there are none. */
-  private filters(q: SearchQuery): RawBuilder<unknown> | null {
-    const parts: RawBuilder<unknown>[] = [];
-    if (q.sourceId !== undefined) parts.push(sql`a.source_id = ${q.sourceId}`);
-    if (q.category !== undefined) parts.push(sql`a.category = ${q.category}`);
-    if (q.language !== undefined) parts.push(sql`a.language = ${q.language}`);
-    if (q.since !== undefined) parts.push(sql`a.sort_at >= ${utc(q.since)}`);
-    if (q.before !== undefined) parts.push(sql`a.sort_at < ${utc(q.before)}`);
-    return parts.length > 0 ? sql.join(parts, sql` AND `) : null;
   }
 
   /** The best `need` of the newest `k` matches, and the matches counted up to `cap`. */

@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { toArticle } from '../sql/article-row.js';
+import { searchFilters } from '../sql/search-filters.js';
 import { sqliteCodec } from '../sql/sqlite-codec.js';
-import { limitOf, offsetOf, utc } from '../sql/util.js';
+import { limitOf, offsetOf } from '../sql/util.js';
 import type { SearchHit, SearchQuery, SearchRepo } from '../store.js';
 import { headlineQuery, toFtsQuery } from './fts-query.js';
 import { highlightToHtml, MARK_CLOSE, MARK_OPEN } from './highlight.js';
@@ -97,7 +98,7 @@ export class SqliteSearchRepo implements SearchRepo {
     const expansion = await this.prefixes.expand(match);
     const { rewrite } = expansion;
     const fts = rewrite(match);
-    const filters = this.filters(query);
+    const filters = searchFilters(query);
     const limit = limitOf(query.limit);
     const offset = offsetOf(query.offset);
     const need = offset + limit;
@@ -356,15 +357,5 @@ export class SqliteSearchRepo implements SearchRepo {
       });
     }
     return hits;
-  }
-
-  private filters(q: SearchQuery): RawBuilder<unknown>[] {
-    const parts: RawBuilder<unknown>[] = [];
-    if (q.sourceId !== undefined) parts.push(sql`a.source_id = ${q.sourceId}`);
-    if (q.category !== undefined) parts.push(sql`a.category = ${q.category}`);
-    if (q.language !== undefined) parts.push(sql`a.language = ${q.language}`);
-    if (q.since !== undefined) parts.push(sql`a.sort_at >= ${utc(q.since)}`);
-    if (q.before !== undefined) parts.push(sql`a.sort_at < ${utc(q.before)}`);
-    return parts;
   }
 }
