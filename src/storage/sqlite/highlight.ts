@@ -1,16 +1,10 @@
 // snippet() wraps matches in these control characters; the text around them is escaped here
 // and only then are the markers turned into <mark>. Marks always come out balanced, even if
 // the article text itself contained the marker characters.
+import { escapeHtml } from '../../lib/html.js';
+
 export const MARK_OPEN = '\u0002';
 export const MARK_CLOSE = '\u0003';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
 
 export function highlightToHtml(marked: string): string {
   let out = '';
@@ -25,7 +19,7 @@ export function highlightToHtml(marked: string): string {
     } else if (ch < ' ' && ch !== '\n' && ch !== '\t') {
       // other control characters are dropped
     } else {
-      out += ESCAPES[ch] ?? ch;
+      out += escapeHtml(ch);
     }
   }
   return open ? `${out}</mark>` : out;
