@@ -86,58 +86,61 @@ function entityCandidates(input: EnrichInput, entities: Entity[]): Map<string, C
 }
 
 const LETTER = /^\p{L}$/u;
-const LONG_WORD = 4;
+const LONG_WORDS = /\p{L}{4,}/gu;
 /** Texts are read this far for topics. */
 const TOPIC_SCAN = 100_000;
 
-/** UTF-16 length of the letter at `i` (2 for an astral one), 0 when there is none before `end`. */
-function letterAt(text: string, i: number, end: number): number {
-  if (i >= end) return 0;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
-  return LETTER.test(text.slice(i, i + pair)) ? pair : 0;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** Whether a letter (one code point, so maybe two code units) ends just before `i`. */
+function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const from = isLow(text.charCodeAt(i - 1)) && i >= 2 && isHigh(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
+  return LETTER.test(text.slice(from, i));
+}
+/** Whether a letter starts at `i`. */
+function letterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const to = isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
+  return LETTER.test(text.slice(i, to));
 }
 
 /**
- * Calls `visit` on each run of at least four letters in text[0, end) (what /\p{L}{4,}/gu finds), by
- * a character scan: `ascii` tells a run of ASCII letters, whose lower case has the same length.
+ * Calls `visit(word, lower)` for each run of at least four letters in `text` (what LONG_WORDS finds)
+ * whose lower case is in `wanted`. When lower-casing the whole text keeps every offset (no letter
+ * grows, no Greek capital sigma, whose lower case depends on the letters around it), each wanted
+ * word is found with indexOf in it, instead of building every word of the text.
  */
-function forEachLongWord(
+function forEachWantedWord(
   text: string,
-  end: number,
-  visit: (start: number, stop: number, ascii: boolean) => void,
+  wanted: Set<string>,
+  visit: (word: string, lower: string) => void,
 ): void {
-  let i = 0;
-  while (i < end) {
-    const start = i;
-    let letters = 0;
-    let ascii = true;
-    for (let len = letterAt(text, i, end); len > 0; len = letterAt(text, i, end)) {
-      if (text.charCodeAt(i) >= 128) ascii = false;
-      letters++;
-      i += len;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || text.includes('Σ')) {
+    for (const word of text.match(LONG_WORDS) ?? []) {
+      const w = word.toLowerCase();
+      if (wanted.has(w)) visit(word, w);
     }
-    if (letters >= LONG_WORD) visit(start, i, ascii);
-    if (i === start) i++;
+    return;
+  }
+  for (const w of wanted) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      // a whole run of letters, not a part of a longer word ("port" in "airport")
+      if (!letterBefore(text, at) && !letterAt(text, at + w.length)) visit(text.slice(at, at + w.length), w);
+    }
   }
 }
 
 /** Lower-case words repeated in the text and present in the title, outside any entity. */
 function topicCandidates(input: EnrichInput, entities: Entity[]): Candidate[] {
-  const title = new Set((input.title ?? '').toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  const title = new Set((input.title ?? '').toLowerCase().match(LONG_WORDS) ?? []);
+  for (const w of title) if (STOPWORDS.has(w)) title.delete(w);
   if (title.size === 0) return [];
-  // an ASCII word whose length no title word has cannot be one: skipped without building it
-  const lengths = new Set([...title].map((w) => w.length));
   let inEntity: Set<string> | null = null;
   const counts = new Map<string, number>();
   const common = new Set<string>(); // seen in lower case at least once: a common noun, not a name
-  const text = input.text ?? '';
-  forEachLongWord(text, Math.min(text.length, TOPIC_SCAN), (start, stop, ascii) => {
-    if (ascii && !lengths.has(stop - start)) return;
-    const word = text.slice(start, stop);
-    const w = word.toLowerCase();
-    if (!title.has(w) || STOPWORDS.has(w)) return;
+  forEachWantedWord((input.text ?? '').slice(0, TOPIC_SCAN), title, (word, w) => {
     inEntity ??= new Set(entities.flatMap((e) => e.text.toLowerCase().split(/\s+/)));
     if (inEntity.has(w)) return;
     counts.set(w, (counts.get(w) ?? 0) + 1);
