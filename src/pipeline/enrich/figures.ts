@@ -31,8 +31,12 @@ const PLURALS = new Set([
   'data',
 ]);
 
+/**
+ * A number core: digits (with a currency), a number word, or "a"/"an" where a scale word follows
+ * ("a million"; readNumber drops the others, so they are not matched at all: most "a" are articles).
+ */
 const CORE = new RegExp(
-  `(?:(US\\$|A\\$|C\\$|(?<![\\p{L}])Rs\\.?|[$€£¥₹₽₴])\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b((?:${NUMBER_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)(?=\\s+(?:hundred|thousand|million|billion|trillion|[a-z]))`,
+  `(?:(US\\$|A\\$|C\\$|(?<![\\p{L}])Rs\\.?|[$€£¥₹₽₴])\\s?)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|\\b((?:${NUMBER_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?=\\s+(?:hundred|thousand|million|billion|trillion|[a-z]))|an?(?=\\s(?:hundred|thousand|million|billion|trillion|bn|mn|tn)))`,
   'giu',
 );
 
