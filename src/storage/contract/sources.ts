@@ -47,7 +47,7 @@ export function sourceContract(store: CurrentStore): void {
 
     it('updates only the patched fields, including fetch state', async () => {
       const { source } = await store().sources.add(newSource(1));
-      const updated = await store().sources.update(source.id, {
+      const patch = {
         etag: '"abc"',
         lastModified: 'Wed, 21 Oct 2015 07:28:00 GMT',
         errorCount: 3,
@@ -56,18 +56,9 @@ export function sourceContract(store: CurrentStore): void {
         nextPollAt: '2026-01-02T04:00:00.000Z',
         enabled: false,
         topics: ['science'],
-      });
-      expect(updated).toMatchObject({
-        name: 'Source 1',
-        etag: '"abc"',
-        lastModified: 'Wed, 21 Oct 2015 07:28:00 GMT',
-        errorCount: 3,
-        lastError: 'fetch_timeout: too slow',
-        lastErrorAt: '2026-01-02T03:04:05.000Z',
-        nextPollAt: '2026-01-02T04:00:00.000Z',
-        enabled: false,
-        topics: ['science'],
-      });
+      };
+      const updated = await store().sources.update(source.id, patch);
+      expect(updated).toMatchObject({ name: 'Source 1', ...patch });
       expect(await store().sources.update('missing', { name: 'x' })).toBeNull();
     });
 
