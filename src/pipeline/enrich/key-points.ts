@@ -196,11 +196,9 @@ export function selectKeyPoints(title: string, text: string, options: KeyPointOp
   const idf = new Float64Array(dict.size).fill(1);
   for (let id = 0; id < docWords; id++) idf[id] = Math.log(1 + sentences.length / sf[id]);
   const wv = bags.map((v) => weigh(v.ids, v.counts, idf));
-  const wdoc = weigh(
-    Array.from(total, (_, id) => id),
-    total,
-    idf,
-  );
+  const docIds = new Array<number>(docWords);
+  for (let id = 0; id < docWords; id++) docIds[id] = id;
+  const wdoc = weigh(docIds, total, idf);
   const head = weigh(titleBag.ids, titleBag.counts, idf);
   const scratch = new Float64Array(dict.size);
   const docDense = spread(wdoc, new Float64Array(dict.size));

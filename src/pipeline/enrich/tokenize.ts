@@ -29,9 +29,11 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]]/y;
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+const APOSTROPHE = /['’]/;
 const CLITIC_RE = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu;
 const BARE_CLITIC = /['’](?:[sSdDmM]|re|ve|ll)(?![\p{L}\p{N}])/uy;
 const ACRONYM_RE = /^(?:\p{L}\.)+\p{L}$/u;
+/** One character each (the sentence split tests the length first). */
 const SENT_END = new Set(['.', '!', '?', '…', '。', '！', '？', '؟']);
 const OPENERS = new Set(['"', '“', "'", '‘', '(', '[', '«']);
 
@@ -48,23 +50,25 @@ const isDigit = (text: string, i: number) => {
 };
 const isUpper = (ch: string) => ch !== ch.toLowerCase();
 
+/** - ' ’ & . · : marks that stay inside a word when a letter or digit follows them. */
+const isInnerMark = (c: number) => c === 45 || c === 39 || c === 0x2019 || c === 38 || c === 46 || c === 0xb7;
+
 /** Length of the word starting at `pos` (letters, marks, digits, inner ' - & . · and digit separators). */
 function wordEnd(text: string, pos: number): number {
   let i = pos;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
     if (isWordChar(text, i)) {
-      const c = text.charCodeAt(i);
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       continue;
     }
-    const ch = text[i];
     if (i > pos && i + 1 < text.length && isWordChar(text, i + 1)) {
-      if ("-'’&.·".includes(ch)) {
+      if (isInnerMark(c)) {
         i++;
         continue;
       }
-      if (',:/'.includes(ch) && isDigit(text, i - 1) && isDigit(text, i + 1)) {
-        i++;
+      if ((c === 44 || c === 58 || c === 47) && isDigit(text, i - 1) && isDigit(text, i + 1)) {
+        i++; // , : / between digits
         continue;
       }
     }
@@ -98,7 +102,7 @@ function nextToken(text: string, pos: number): string {
       if (m) return m[0];
     }
     let word = text.slice(pos, end);
-    if (word.endsWith('.')) word = word.slice(0, -1); // "end.", never inside a word
+    if (word.charCodeAt(word.length - 1) === 46) word = word.slice(0, -1); // "end.", never inside a word
     if (next === 46 && word.length === 1 && isUpper(word) && /^\s+\p{Lu}/u.test(text.slice(end + 1, end + 4)))
       return `${word}.`; // an initial: "S. Campbell"
     if (next === 46 && (ACRONYM_RE.test(word) || ABBREVIATIONS.has(word.toLowerCase()))) return `${word}.`;
@@ -126,8 +130,7 @@ export function tokenize(text: string): Tokenized {
     }
     const word = nextToken(text, pos);
     const before = tokens.length;
-    const clitic =
-      word.length > 2 && (word.includes("'") || word.includes('’')) ? CLITIC_RE.exec(word) : null;
+    const clitic = word.length > 2 && APOSTROPHE.test(word) ? CLITIC_RE.exec(word) : null;
     if (clitic && /\p{L}/u.test(clitic[1]) && !/['’]/u.test(clitic[1].slice(-1))) {
       push(tokens, clitic[1], pos);
       push(tokens, clitic[2], pos + clitic[1].length);
@@ -144,7 +147,8 @@ function splitSentences(tokens: Token[], newlineBefore: boolean[]): Array<[numbe
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
     let cut = i === tokens.length || newlineBefore[i] || i - start >= MAX_SENTENCE;
-    if (!cut && SENT_END.has(tokens[i - 1].text)) {
+    const last = tokens[i - 1].text;
+    if (!cut && last.length === 1 && SENT_END.has(last)) {
       const next = tokens[i].text;
       cut = OPENERS.has(next) || !/^\p{Ll}/u.test(next);
     }
