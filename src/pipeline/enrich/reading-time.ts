@@ -13,6 +13,21 @@ const CJK_ONE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
+/** 0 other, 1 letter or digit, 2 CJK (a separator for words), of one character by its text. */
+function kindOf(ch: string): 0 | 1 | 2 {
+  return CJK_ONE.test(ch) ? 2 : LETTER_OR_DIGIT.test(ch) ? 1 : 0;
+}
+/** kindOf a character of the Basic Multilingual Plane by its code, plus one; 0 until first asked. */
+const bmpKinds = new Uint8Array(0x10000);
+function bmpKind(c: number): 0 | 1 | 2 {
+  let k = bmpKinds[c];
+  if (k === 0) {
+    k = kindOf(String.fromCharCode(c)) + 1;
+    bmpKinds[c] = k;
+  }
+  return (k - 1) as 0 | 1 | 2;
+}
+
 /**
  * Words and CJK characters in one pass without building strings. A word is a run of letters or
  * digits, joined by an inner ' ’ . or - (the regex [\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)* over the
@@ -29,11 +44,10 @@ export function countWords(text: string): { words: number; cjk: number } {
     let len = 1;
     let kind: 0 | 1 | 2; // 0 other, 1 letter or digit, 2 CJK (a separator for words)
     if (c < 128) kind = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-    else {
-      if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) len = 2;
-      const ch = text.slice(i, i + len);
-      kind = CJK_ONE.test(ch) ? 2 : LETTER_OR_DIGIT.test(ch) ? 1 : 0;
-    }
+    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      len = 2;
+      kind = kindOf(text.slice(i, i + 2));
+    } else kind = bmpKind(c);
     if (kind === 1) {
       if (!inWord) words++;
       inWord = true;
@@ -44,11 +58,9 @@ export function countWords(text: string): { words: number; cjk: number } {
         const d = text.charCodeAt(i + 1);
         let next: boolean;
         if (d < 128) next = (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57);
-        else {
-          const l2 = d >= 0xd800 && d <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 2)) ? 2 : 1;
-          const ch2 = text.slice(i + 1, i + 1 + l2);
-          next = !CJK_ONE.test(ch2) && LETTER_OR_DIGIT.test(ch2);
-        }
+        else if (d >= 0xd800 && d <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 2)))
+          next = kindOf(text.slice(i + 1, i + 3)) === 1;
+        else next = bmpKind(d) === 1;
         if (next) {
           i += len;
           continue;
