@@ -19,6 +19,17 @@ export interface GazetteerData {
   entries: Array<[string, string, string]>;
 }
 
+interface GazEntry {
+  categories: string;
+  country: string;
+}
+
+/** A word some name starts with: the name the word is alone (if it is one), whether longer ones start so. */
+export interface FirstWord {
+  entry: GazEntry | undefined;
+  prefix: boolean;
+}
+
 export interface GazMatch {
   start: number;
   /** token index, exclusive */
@@ -30,7 +41,7 @@ export interface GazMatch {
 const MAX_WORDS = 6;
 
 export class Gazetteer {
-  private readonly names = new Map<string, { categories: string; country: string }>();
+  private readonly names = new Map<string, GazEntry>();
   /** every proper prefix of a name ("new", "new york" for "new york city"), so a scan stops early */
   private readonly prefixes = new Set<string>();
   /** ASCII characters some name starts with: a token starting with any other ("," "1") is skipped */
@@ -51,26 +62,33 @@ export class Gazetteer {
     return this.names.size;
   }
 
-  lookup(name: string): { categories: string; country: string } | undefined {
+  lookup(name: string): GazEntry | undefined {
     return this.names.get(name.toLowerCase());
   }
 
-  /** Whether some name starts with this lower-cased word (is one, or its first word). */
-  startsName(lower: string): boolean {
-    return this.names.has(lower) || this.prefixes.has(lower);
+  /** What the gazetteer knows of a lower-cased word as the start of a name; null when none starts so. */
+  firstWord(lower: string): FirstWord | null {
+    const entry = this.names.get(lower);
+    const prefix = this.prefixes.has(lower);
+    return entry || prefix ? { entry, prefix } : null;
   }
 
   /**
    * Longest matches, left to right, over lower-cased tokens. A name starts only on a word that does
    * not begin in lower case ("may", "mobile" and "of" are cities too), which also keeps this cheap.
-   * `starts[i]`, when given, is startsName(lower[i]) known beforehand (the tagger caches it per word).
+   * `first[i]`, when given, is firstWord(lower[i]) known beforehand (the tagger caches it per word).
    */
-  match(lower: readonly string[], words: readonly string[], starts?: readonly boolean[]): GazMatch[] {
+  match(
+    lower: readonly string[],
+    words: readonly string[],
+    first?: ReadonlyArray<FirstWord | null>,
+  ): GazMatch[] {
     const out: GazMatch[] = [];
     let i = 0;
     while (i < lower.length) {
       const c = words[i].charCodeAt(0);
-      if ((c >= 97 && c <= 122) || (c > 127 && caseBits(c) & HAS_UPPER) || starts?.[i] === false) {
+      const known = first?.[i];
+      if ((c >= 97 && c <= 122) || (c > 127 && caseBits(c) & HAS_UPPER) || known === null) {
         i++;
         continue;
       }
@@ -82,9 +100,10 @@ export class Gazetteer {
       }
       let found: GazMatch | null = null;
       for (let n = 1; i + n <= lower.length; n++) {
-        const hit = this.names.get(key);
+        const hit = n === 1 && known ? known.entry : this.names.get(key);
         if (hit) found = { start: i, end: i + n, categories: hit.categories, country: hit.country };
-        if (n >= MAX_WORDS || i + n >= lower.length || !this.prefixes.has(key)) break;
+        const prefix = n === 1 && known ? known.prefix : this.prefixes.has(key);
+        if (n >= MAX_WORDS || i + n >= lower.length || !prefix) break;
         key = `${key} ${lower[i + n]}`;
       }
       if (found) {

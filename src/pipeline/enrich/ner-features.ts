@@ -5,7 +5,7 @@
  * checks that both agree, so the model always sees what it was trained on.
  */
 import { caseBits, HAS_LOWER, HAS_UPPER } from './char-case.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { FirstWord, Gazetteer } from './gazetteer.js';
 
 /** What the rest of the document says about a word (its lower-cased form). */
 export interface DocEvidence {
@@ -194,17 +194,17 @@ export function docKey(flags: number, where: string): string {
 
 /**
  * Gazetteer position and categories per token ("Bc" "I" "UR"; "" outside a name), or null if none.
- * `starts`: Gazetteer#startsName of each lower-cased token, when the caller knows it.
+ * `first`: Gazetteer#firstWord of each lower-cased token, when the caller knows it.
  */
 export function gazetteerTags(
   gazetteer: Gazetteer | null,
   lower: readonly string[],
   words: readonly string[],
-  starts?: readonly boolean[],
+  first?: ReadonlyArray<FirstWord | null>,
 ): string[] | null {
   if (!gazetteer) return null;
   let gaz: string[] | null = null;
-  for (const m of gazetteer.match(lower, words, starts)) {
+  for (const m of gazetteer.match(lower, words, first)) {
     gaz ??= new Array<string>(words.length).fill('');
     for (let i = m.start; i < m.end; i++) {
       const pos = i === m.start ? (m.end - m.start === 1 ? 'U' : 'B') : 'I';

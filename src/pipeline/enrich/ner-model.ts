@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Gazetteer } from './gazetteer.js';
+import type { FirstWord, Gazetteer } from './gazetteer.js';
 import {
   AROUND,
   cachedShape,
@@ -117,8 +117,8 @@ interface WordInfo {
   /** evidenceKind() and capsKind() of the word as written */
   evidence: number;
   caps: number;
-  /** Gazetteer#startsName(lower) for the gazetteer the cache is for */
-  startsName: boolean;
+  /** Gazetteer#firstWord(lower) for the gazetteer the cache is for */
+  gazetteerFirst: FirstWord | null;
 }
 
 export class NerModel {
@@ -160,7 +160,7 @@ export class NerModel {
   private readonly keys = new Map<string, number>();
   /** document flags (docFlags) by key during tagDocument, zero otherwise */
   private marks = new Uint8Array(0);
-  /** the gazetteer of the cached words' startsName */
+  /** the gazetteer of the cached words' gazetteerFirst */
   private gazetteer: Gazetteer | null = null;
   /** how many "s=" rows the shapes hold */
   private triples = 0;
@@ -343,7 +343,7 @@ export class NerModel {
       writtenKey: evidence === EVIDENCE_LOWER && written !== lower ? this.keyOf(written) : lowerKey,
       evidence,
       caps: capsKind(written),
-      startsName: this.gazetteer?.startsName(lower) ?? false,
+      gazetteerFirst: this.gazetteer?.firstWord(lower) ?? null,
     };
   }
 
@@ -481,7 +481,7 @@ export class NerModel {
       ctx.gazetteer,
       lower,
       words,
-      infos.map((info) => info.startsName),
+      infos.map((info) => info.gazetteerFirst),
     );
     for (let i = 0; i < n; i++) {
       const to = i * nt;
