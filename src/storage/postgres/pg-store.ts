@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { OuterStoreGuard } from '../sql/outer-store-guard.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
-import { runTransaction } from '../sql/run-transaction.js';
+import { runSavepoint, runTransaction } from '../sql/run-transaction.js';
 import { SqlStoreRepos } from '../sql/store-repos.js';
 import { sqlTables } from '../sql/tables.js';
 import type { Store } from '../store.js';
@@ -67,7 +67,7 @@ export class PgStore extends SqlStoreRepos implements Store {
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (this.txDb) return this.savepoint(this.txDb, fn);
+    if (this.txDb) return runSavepoint(this.txDb, `lede_sp_${++this.savepoints}`, () => fn(this));
     const leave = this.parts.gate.enter();
     try {
       return await this.parts.direct.connection().execute(async (conn) => {
@@ -76,20 +76,6 @@ export class PgStore extends SqlStoreRepos implements Store {
       });
     } finally {
       leave();
-    }
-  }
-
-  private async savepoint<T>(db: Kysely<DB>, fn: (tx: Store) => Promise<T>): Promise<T> {
-    const name = sql.raw(`lede_sp_${++this.savepoints}`);
-    await sql`SAVEPOINT ${name}`.execute(db);
-    try {
-      const result = await fn(this);
-      await sql`RELEASE SAVEPOINT ${name}`.execute(db);
-      return result;
-    } catch (error) {
-      await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(db);
-      await sql`RELEASE SAVEPOINT ${name}`.execute(db);
-      throw error;
     }
   }
 

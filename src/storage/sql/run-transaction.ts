@@ -22,3 +22,25 @@ export async function runTransaction<T>(
     throw error;
   }
 }
+
+/**
+ * Runs `fn` inside a transaction as savepoint `name`: released when it succeeds, rolled back to
+ * (and released) when it throws, so the outer transaction goes on. Same SQL on both backends.
+ */
+export async function runSavepoint<T>(
+  conn: QueryExecutorProvider,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const savepoint = sql.raw(name);
+  await sql`SAVEPOINT ${savepoint}`.execute(conn);
+  try {
+    const result = await fn();
+    await sql`RELEASE SAVEPOINT ${savepoint}`.execute(conn);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT ${savepoint}`.execute(conn);
+    await sql`RELEASE SAVEPOINT ${savepoint}`.execute(conn);
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { OuterStoreGuard } from '../sql/outer-store-guard.js';
-import { runTransaction } from '../sql/run-transaction.js';
+import { runSavepoint, runTransaction } from '../sql/run-transaction.js';
 import { sqliteCodec } from '../sql/sqlite-codec.js';
 import { SqlStoreRepos } from '../sql/store-repos.js';
 import { sqlTables } from '../sql/tables.js';
@@ -42,25 +42,11 @@ export class SqliteStore extends SqlStoreRepos implements Store {
    * savepoints. Inside `fn`, use only `tx`: the outer store waits for this transaction to end.
    */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return this.savepoint(fn);
+    if (this.inTransaction) return runSavepoint(this.db, `lede_sp_${++this.savepoints}`, () => fn(this));
     return this.db.connection().execute(async (conn) => {
       const tx = new SqliteStore(conn, true);
       return runTransaction(conn, sql`BEGIN IMMEDIATE`, this.guard, () => fn(tx));
     });
-  }
-
-  private async savepoint<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    const name = sql.raw(`lede_sp_${++this.savepoints}`);
-    await sql`SAVEPOINT ${name}`.execute(this.db);
-    try {
-      const result = await fn(this);
-      await sql`RELEASE ${name}`.execute(this.db);
-      return result;
-    } catch (error) {
-      await sql`ROLLBACK TO ${name}`.execute(this.db);
-      await sql`RELEASE ${name}`.execute(this.db);
-      throw error;
-    }
   }
 
   async close(): Promise<void> {
