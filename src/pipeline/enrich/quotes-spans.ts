@@ -22,11 +22,10 @@ const PAIRS: Record<string, string> = {
   "'": "'",
 };
 
-/** Character codes the scan acts on (the marks and the line break); everything else is skipped. */
-const MARKS = new Set([10, ...[...Object.keys(PAIRS), ...Object.values(PAIRS)].map((m) => m.charCodeAt(0))]);
-/** MARKS below 128, by code: the scan tests most characters here, without a Set lookup. */
-const ASCII_MARKS = Uint8Array.from({ length: 128 }, (_, c) => (MARKS.has(c) ? 1 : 0));
-const isMark = (c: number) => (c < 128 ? ASCII_MARKS[c] === 1 : MARKS.has(c));
+/** The characters the scan acts on (the marks and the line break): it jumps from one to the next. */
+const MARKS = `[\n${[...new Set([...Object.keys(PAIRS), ...Object.values(PAIRS)])].join('')}]`;
+/** A mark open this long (in characters) is a runaway: given up rather than swallow the article. */
+const RUNAWAY = 3000;
 
 function isWordChar(c: string | undefined): boolean {
   return !!c && /[\p{L}\p{N}]/u.test(c);
@@ -70,11 +69,15 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     while (e > s && /[\s,]/.test(text[e - 1])) e--;
     if (e > s) out.push({ start: s, end: e, openAt, closeAt, closed });
   };
-  for (let i = 0; i < n; i++) {
-    if (!isMark(text.charCodeAt(i))) {
-      if (open && i - openAt > 3000) open = null; // a runaway mark: give up on it
-      continue;
-    }
+  const marks = new RegExp(MARKS, 'g');
+  let i = -1;
+  for (;;) {
+    const mark = marks.exec(text);
+    const next = mark ? mark.index : n;
+    // the characters since the last mark are none: a mark left open past RUNAWAY of them is dropped
+    if (open && next - 1 > i && next - 1 - openAt > RUNAWAY) open = null;
+    if (!mark) break;
+    i = next;
     const c = text[i];
     if (c === '\n') {
       if (open && (open === '“' || open === '"' || open === '«' || open === '„')) push(i, false);
@@ -87,8 +90,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         open = null;
       } else if (c === open && (c === '“' || c === '«' || c === '„')) {
         openAt = i; // a second opening mark: the first one was never closed
-      } else if (i - openAt > 3000) {
-        open = null; // a runaway mark: give up on it rather than swallow the article
+      } else if (i - openAt > RUNAWAY) {
+        open = null;
       }
       continue;
     }
