@@ -22,11 +22,8 @@ const ABBREVIATIONS = new Set(
 /** Sentence-final marks that need no following space (CJK) or may be followed by one. */
 const CLOSE_NO_SPACE = new Set(['。', '！', '？', '｡']);
 const TERMINATORS = new Set(['.', '!', '?', '…', '؟', '۔', '।', '॥', ...CLOSE_NO_SPACE]);
-/** Whether the character at `i` may end a sentence: the ASCII ones by code, the rest from the set. */
-function isTerminator(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c === 46 || c === 33 || c === 63 : TERMINATORS.has(text[i]);
-}
+/** The characters the split acts on (line breaks and terminators): it jumps from one to the next. */
+const STOPS = `[\n${[...TERMINATORS].join('')}]`;
 /** Closing quotes and brackets that belong to the sentence they follow. */
 const CLOSERS = new Set(['"', "'", '”', '’', '»', '›', ')', ']', '」', '』', '）']);
 
@@ -97,9 +94,10 @@ function split(text: string): Sentence[] {
     if (e > s) out.push({ start: s, end: e, paragraph });
   };
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 10 && !isTerminator(text, i)) continue;
+  const stops = new RegExp(STOPS, 'g');
+  // each case ends by setting where the search for the next stop resumes
+  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
+    const i = stop.index;
     const c = text[i];
     if (c === '\n') {
       push(start, i);
@@ -107,40 +105,29 @@ function split(text: string): Sentence[] {
       while (j < n && (text[j] === '\n' || text[j] === '\r' || isSpace(text[j]))) j++;
       if (out.length && out[out.length - 1].paragraph === paragraph) paragraph++;
       start = j;
-      i = j - 1;
+      stops.lastIndex = j;
       continue;
     }
     let j = i + 1;
     while (j < n && (TERMINATORS.has(text[j]) || CLOSERS.has(text[j]))) j++;
+    stops.lastIndex = j;
     if (CLOSE_NO_SPACE.has(c)) {
       push(start, j);
       start = j;
-      i = j - 1;
       continue;
     }
-    if (j < n && !isSpace(text[j]) && text[j] !== '\n' && text[j] !== '\r') {
-      i = j - 1; // "3.5", "example.com", "Yahoo!'s": no boundary
-      continue;
-    }
+    // "3.5", "example.com", "Yahoo!'s": no boundary
+    if (j < n && !isSpace(text[j]) && text[j] !== '\n' && text[j] !== '\r') continue;
     let k = j;
     while (k < n && isSpace(text[k])) k++;
-    if (k >= n || text[k] === '\n' || text[k] === '\r') {
-      i = j - 1; // the line break or the end closes it
-      continue;
-    }
-    const next = text[k];
+    // the line break or the end closes it
+    if (k >= n || text[k] === '\n' || text[k] === '\r') continue;
     // '"Why?" he asked' and 'Smith et al. found': a lower-case next word continues the sentence
-    if (isLower(next)) {
-      i = j - 1;
-      continue;
-    }
-    if (c === '.' && j === i + 1 && endsAbbreviation(text, i)) {
-      i = j - 1;
-      continue;
-    }
+    if (isLower(text[k])) continue;
+    if (c === '.' && j === i + 1 && endsAbbreviation(text, i)) continue;
     push(start, j);
     start = k;
-    i = k - 1;
+    stops.lastIndex = k;
   }
   push(start, n);
   return out;
