@@ -47,13 +47,33 @@ function referenceOf(published: string | null | undefined): Date | null {
   return Number.isFinite(t) ? new Date(t) : null;
 }
 
+const isWordChar = (text: string, i: number) => /\w/.test(text[i] ?? '');
+
+/**
+ * A cheap test that rules sentences out before DATEISH runs on each: DATEISH matches once over the
+ * whole text, and a sentence can match on its own only where one of those matches touches it, or
+ * where its edges sit inside a word (there \b reads differently in the sentence than in the text).
+ */
+function dateishFilter(text: string): (start: number, end: number) => boolean {
+  const all = new RegExp(DATEISH.source, 'g');
+  let match = all.exec(text);
+  return (start, end) => {
+    while (match && match.index + match[0].length <= start) match = all.exec(text);
+    if (match && match.index < end) return true;
+    return (start > 0 && isWordChar(text, start - 1)) || isWordChar(text, end);
+  };
+}
+
 export function findEvents(text: string, published?: string | null): DatedEvent[] {
   const ref = referenceOf(published);
   const out: DatedEvent[] = [];
+  const mayBeDateish = dateishFilter(text);
   let seen = 0;
   for (const s of splitSentences(text)) {
     if (++seen > MAX_SENTENCES) break;
-    const body = text.slice(s.start, Math.min(s.end, s.start + MAX_SENTENCE_CHARS));
+    const end = Math.min(s.end, s.start + MAX_SENTENCE_CHARS);
+    if (!mayBeDateish(s.start, end)) continue;
+    const body = text.slice(s.start, end);
     if (!DATEISH.test(body)) continue;
     let date: string | null = null;
     const results = chrono.casual.parse(body, { instant: ref ?? new Date(0), timezone: 'UTC' });
