@@ -225,8 +225,18 @@ describe('event dates', () => {
     const { eventDate } = await import('./text.js');
     expect(eventDate('Updated: November 11, 2011. Pirates, as in 1991 and 2009.').year).toBe(2011);
     expect(eventDate('He won in 2001 and again in 2005.').year).toBe(2005);
-    expect(eventDate('No year here, may be soon.')).toEqual({ year: null, days: 0 });
+    expect(eventDate('No year here, may be soon.')).toEqual({ year: null, days: 0, dates: [] });
     expect(eventDate('on Saturday and Monday').days).toBe(1 | (1 << 5));
     expect(eventDate('the sat mat').days).toBe(0);
+  });
+
+  it('reads the calendar days an article names, written as names', async () => {
+    const { calendarDay, eventDate } = await import('./text.js');
+    expect(eventDate('Updated: November 11, 2011 at 20:09').dates).toEqual([calendarDay(10, 11)]);
+    expect(eventDate('On 27 Nov. the Navy, and on Dec. 3rd').dates).toEqual([
+      calendarDay(10, 27),
+      calendarDay(11, 3),
+    ]);
+    expect(eventDate('they may 5 times, in march 12 ways').dates).toEqual([]);
   });
 });

@@ -2,13 +2,13 @@
 // inverted index over the top terms and names of the stories alive in a sliding time window
 // (stories leave it when they stop growing, so the cost follows the window, not the archive);
 // each candidate is scored on four TF-IDF cosines (body, headline, names, numbers) damped by the
-// time gap, by dates that disagree with the story's (see date-profile.ts) and by a leading name
-// foreign to the story (see nameConflict in live-story.ts); the article joins
-// the best story above a threshold or starts a new one. An article close to two stories, or a
+// time gap, by dates that disagree with the story's and raised by a calendar day it shares (see
+// date-profile.ts), damped by a leading name foreign to the story (see nameConflict in
+// live-story.ts); the article joins the best story above a threshold or starts a new one. An article close to two stories, or a
 // story that grew close to another, merges them (younger into older); a story that grew also
 // takes back the small fragments that narrowly missed it (see foldThreshold).
 import { hexHash } from '../../lib/hash.js';
-import { type ArticleDate, consensus, dateFactor } from './date-profile.js';
+import { type ArticleDate, consensus, type DateWeights, dateFactor } from './date-profile.js';
 import {
   absorb,
   type ChannelWeights,
@@ -40,6 +40,11 @@ export interface ClustererOptions {
    */
   dateConflict: number;
   /**
+   * score bonus (× 1 + this) when most of the story's articles that name a calendar day name
+   * the article's, or the day next to it (see dateFactor)
+   */
+  sameDayBonus: number;
+  /**
    * score multiplier when the article's leading name and the story's are each absent from the
    * other (another person or place in the same kind of event; see nameConflict)
    */
@@ -63,9 +68,10 @@ export interface ClustererOptions {
 export const DEFAULT_OPTIONS: ClustererOptions = {
   windowHours: 72,
   threshold: 0.2,
-  mergeThreshold: 0.5,
+  mergeThreshold: 0.45,
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
   dateConflict: 0.7,
+  sameDayBonus: 0.3,
   nameConflict: 0.7,
   dayDecay: 0.85,
   halfLifeHours: 24,
@@ -96,6 +102,7 @@ export class StoryClusterer {
   private clock = Number.NEGATIVE_INFINITY;
   private lastSweep = Number.NEGATIVE_INFINITY;
   private sequence = 0;
+  private readonly dateWeights: DateWeights;
 
   constructor(options: Partial<ClustererOptions> = {}) {
     this.options = {
@@ -104,6 +111,7 @@ export class StoryClusterer {
       weights: { ...DEFAULT_OPTIONS.weights, ...options.weights },
     };
     this.df = new DocumentFrequency();
+    this.dateWeights = { conflict: this.options.dateConflict, sameDay: this.options.sameDayBonus };
   }
 
   /** Rebuilds the state from the articles of the recent window with the stories they were given. */
@@ -208,7 +216,7 @@ export class StoryClusterer {
       let score = similarity(channels, story, this.options.weights);
       // the same kind of event on another date (a title defence, an emergency patch years
       // apart) is another story however alike the words
-      score *= dateFactor(date, story.dates, this.options.dateConflict);
+      score *= dateFactor(date, story.dates, this.dateWeights);
       if (nameConflict(channels.names, story)) score *= this.options.nameConflict;
       if (time !== null && story.last !== null) {
         score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);

@@ -1,12 +1,16 @@
-// How the articles of a story date their event, kept as counts: a story's date is what most of
-// its articles say. (A union of every year and weekday named would soon cover everything, as
+// How the articles of a story date their event (years, weekdays, calendar days), kept as counts:
+// a story's date is what most of its articles say. (A union of every year and weekday named would soon cover everything, as
 // grown stories gather the dates of follow-ups and look-backs, and stop telling two events of
 // the same kind apart: two earthquakes, two title defences, an emergency patch years later.)
 
-/** When an article dates itself: its year (see eventDate), and weekdays as a bit set (Monday = bit 0). */
+/**
+ * When an article dates itself: its year (see eventDate), weekdays as a bit set (Monday = bit 0)
+ * and the calendar days it names (see calendarDay).
+ */
 export interface ArticleDate {
   year: number | null;
   days: number;
+  dates: readonly number[];
 }
 
 export interface DateProfile {
@@ -18,13 +22,31 @@ export interface DateProfile {
   dayNamers: number;
   /** per weekday (bit index), the members naming it */
   days: number[];
+  /** members that name some calendar day */
+  dateNamers: number;
+  /** per calendar day, the members naming it */
+  dates: Map<number, number>;
+}
+
+export interface DateWeights {
+  /** multiplier when the story's dating members name another year (or weekday) */
+  conflict: number;
+  /** bonus when they name the article's calendar day */
+  sameDay: number;
 }
 
 /** Share of the dating members a date must have to count as the story's own. */
 const CONSENSUS = 0.5;
 
 export function emptyProfile(): DateProfile {
-  return { yearNamers: 0, years: new Map(), dayNamers: 0, days: [0, 0, 0, 0, 0, 0, 0] };
+  return {
+    yearNamers: 0,
+    years: new Map(),
+    dayNamers: 0,
+    days: [0, 0, 0, 0, 0, 0, 0],
+    dateNamers: 0,
+    dates: new Map(),
+  };
 }
 
 export function addDate(profile: DateProfile, date: ArticleDate): void {
@@ -34,6 +56,8 @@ export function addDate(profile: DateProfile, date: ArticleDate): void {
   }
   if (date.days !== 0) profile.dayNamers++;
   for (let bit = 0; bit < 7; bit++) if (date.days & (1 << bit)) profile.days[bit]++;
+  if (date.dates.length > 0) profile.dateNamers++;
+  for (const day of date.dates) profile.dates.set(day, (profile.dates.get(day) ?? 0) + 1);
 }
 
 export function mergeProfiles(into: DateProfile, from: DateProfile): void {
@@ -41,6 +65,8 @@ export function mergeProfiles(into: DateProfile, from: DateProfile): void {
   for (const [year, count] of from.years) into.years.set(year, (into.years.get(year) ?? 0) + count);
   into.dayNamers += from.dayNamers;
   for (let bit = 0; bit < 7; bit++) into.days[bit] += from.days[bit];
+  into.dateNamers += from.dateNamers;
+  for (const [day, count] of from.dates) into.dates.set(day, (into.dates.get(day) ?? 0) + count);
 }
 
 /** The dates most of a story's members agree on, to compare a story with another one. */
@@ -55,15 +81,23 @@ export function consensus(profile: DateProfile): ArticleDate {
   }
   let days = 0;
   for (let bit = 0; bit < 7; bit++) if (profile.days[bit] >= CONSENSUS * profile.dayNamers) days |= 1 << bit;
-  return { year, days };
+  const dates: number[] = [];
+  for (const [day, count] of profile.dates) if (count >= CONSENSUS * profile.dateNamers) dates.push(day);
+  return { year, days, dates };
 }
 
 /**
  * Score multiplier for an article dated `date` against a story: 1 when most of the story's
  * dating members share the article's year (and one of its weekdays), down to `conflict` when
- * none does; 1 when either side names no year (or weekday): silence is no evidence.
+ * none does; 1 when either side names no year (or weekday): silence is no evidence. Up to
+ * 1 + `sameDay` when most of the members that name a calendar day name the article's (or the
+ * day next to it).
  */
-export function dateFactor(date: ArticleDate, profile: DateProfile, conflict: number): number {
+export function dateFactor(
+  date: ArticleDate,
+  profile: DateProfile,
+  { conflict, sameDay }: DateWeights,
+): number {
   let factor = 1;
   if (date.year !== null && profile.yearNamers > 0) {
     factor *= soften((profile.years.get(date.year) ?? 0) / profile.yearNamers, conflict);
@@ -74,7 +108,27 @@ export function dateFactor(date: ArticleDate, profile: DateProfile, conflict: nu
       if (date.days & (1 << bit)) agreeing = Math.max(agreeing, profile.days[bit]);
     factor *= soften(agreeing / profile.dayNamers, conflict);
   }
+  // a calendar day is rarely named by two events of one kind, while reports of one event name
+  // it again and again: agreement counts for the story (disagreement does not count against it:
+  // look-backs and announcements name many other days)
+  if (date.dates.length > 0 && profile.dateNamers > 0) {
+    factor *= 1 + sameDay * Math.min(1, nearDayShare(date.dates, profile) / CONSENSUS);
+  }
   return factor;
+}
+
+/**
+ * The largest share of the story's date-naming members that name one of the article's calendar
+ * days or a day next to it (a report of the next day names the eve: "on Saturday, Nov. 8").
+ */
+function nearDayShare(days: readonly number[], profile: DateProfile): number {
+  let most = 0;
+  for (const day of days) {
+    const near =
+      (profile.dates.get(day - 1) ?? 0) + (profile.dates.get(day) ?? 0) + (profile.dates.get(day + 1) ?? 0);
+    most = Math.max(most, near);
+  }
+  return Math.min(1, most / profile.dateNamers);
 }
 
 /** From `conflict` at no agreement up to 1 at the consensus share. */

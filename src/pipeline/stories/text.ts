@@ -209,6 +209,14 @@ const WHEN = new RegExp(
 );
 
 const DAY_BITS = new Map(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, 1 << i]));
+const MONTHS = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i]),
+);
+
+/** A calendar day as one number, month · 32 + day: the days next to it are the numbers next to it. */
+export function calendarDay(month: number, day: number): number {
+  return month * 32 + day;
+}
 
 export interface EventDate {
   /**
@@ -218,21 +226,31 @@ export interface EventDate {
   year: number | null;
   /** the weekdays it names, as a bit set (Monday = bit 0) */
   days: number;
+  /** the calendar days it names ("Nov. 11", "11 November"), see calendarDay */
+  dates: number[];
 }
+
+/** Whether the name starting at `at` is written capitalised (a name, not "may" or "sat"). */
+const capitalAt = (text: string, at: number) => {
+  const first = text.charCodeAt(at);
+  return first >= 65 && first <= 90;
+};
 
 /** When an article dates its event (one pass over the text). */
 export function eventDate(text: string): EventDate {
   let year = 0;
   let days = 0;
+  const dates = new Set<number>();
   for (const m of text.matchAll(WHEN)) {
     const named = m[6] ?? m[5];
     if (named !== undefined) year = Math.max(year, Number(named));
-    // a weekday dates something when it is written as a name, capitalised
-    if (m[2]) {
-      const at = m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
-      const first = text.charCodeAt(at);
-      if (first >= 65 && first <= 90) days |= DAY_BITS.get(m[2].slice(0, 3).toLowerCase()) ?? 0;
-    }
+    // a weekday or month dates something when it is written as a name, capitalised
+    const name = m[2] ?? m[3];
+    if (!name || !capitalAt(text, m.index + (m[1] ? m[0].indexOf(name) : 0))) continue;
+    const key = name.slice(0, 3).toLowerCase();
+    if (m[2]) days |= DAY_BITS.get(key) ?? 0;
+    const day = Number(m[4] ?? m[1]);
+    if (m[3] && day >= 1 && day <= 31) dates.add(calendarDay(MONTHS.get(key)!, day));
   }
-  return { year: year || null, days };
+  return { year: year || null, days, dates: [...dates] };
 }

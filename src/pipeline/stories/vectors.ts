@@ -76,6 +76,8 @@ export interface DocFeatures {
   year: number | null;
   /** weekdays the article names (bit set, Monday = 1) */
   days: number;
+  /** calendar days the article names (see calendarDay) */
+  dates: number[];
   /** epoch ms, or null when the article has no date */
   time: number | null;
 }
@@ -99,7 +101,7 @@ export function docFeatures(
     const key = NAME_PREFIX + entity.toLowerCase();
     names.set(key, (names.get(key) ?? 0) + 2);
   }
-  const { year, days } = eventDate(full);
+  const { year, days, dates } = eventDate(full);
   return {
     body: termCounts(full),
     title: termCounts(title),
@@ -107,6 +109,7 @@ export function docFeatures(
     numbers: numberCounts(full),
     year,
     days,
+    dates,
     time,
   };
 }
