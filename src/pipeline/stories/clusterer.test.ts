@@ -238,5 +238,12 @@ describe('event dates', () => {
       calendarDay(11, 3),
     ]);
     expect(eventDate('they may 5 times, in march 12 ways').dates).toEqual([]);
+    expect(eventDate('Posted 11/28/05 at 9:11 GMT')).toEqual({
+      year: 2005,
+      days: 0,
+      dates: [calendarDay(10, 28)],
+    });
+    expect(eventDate('16/08/2011 and 3/4/98').dates).toEqual([calendarDay(7, 16), calendarDay(2, 4)]);
+    expect(eventDate('16/08/2011 and 3/4/98').year).toBe(2011);
   });
 });

@@ -208,6 +208,9 @@ const WHEN = new RegExp(
   'gi',
 );
 
+/** Dates written in numbers: 11/28/05, 8/2/13, 16/08/2011. */
+const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g;
+
 const DAY_BITS = new Map(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d, i) => [d, 1 << i]));
 const MONTHS = new Map(
   ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i]),
@@ -236,7 +239,7 @@ const capitalAt = (text: string, at: number) => {
   return first >= 65 && first <= 90;
 };
 
-/** When an article dates its event (one pass over the text). */
+/** When an article dates its event (one pass over the text for names, one for numeric dates). */
 export function eventDate(text: string): EventDate {
   let year = 0;
   let days = 0;
@@ -251,6 +254,15 @@ export function eventDate(text: string): EventDate {
     if (m[2]) days |= DAY_BITS.get(key) ?? 0;
     const day = Number(m[4] ?? m[1]);
     if (m[3] && day >= 1 && day <= 31) dates.add(calendarDay(MONTHS.get(key)!, day));
+  }
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    // month first as in US datelines, unless the first number cannot be a month (16/08/2011)
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    const [month, day] = first > 12 ? [second, first] : [first, second];
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    const written = Number(m[3]);
+    year = Math.max(year, m[3].length === 4 ? written : written < 50 ? 2000 + written : 1900 + written);
+    dates.add(calendarDay(month - 1, day));
   }
   return { year: year || null, days, dates: [...dates] };
 }
