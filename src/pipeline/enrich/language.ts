@@ -1,7 +1,8 @@
 /**
- * Language enricher: franc-min's ranking (language-rank.ts) on the text, checked against the language the page declares.
- * The declared language wins when the text is short or franc hesitates between it and another;
- * output is an ISO 639-1 code (or the declared primary subtag), null when nothing is known.
+ * Language enricher: franc-min's ranking (computed by language-rank.ts) on the text, checked against
+ * the language the page declares. The declared language wins when the text is short or franc
+ * hesitates between it and another; output is an ISO 639-1 code (or the declared primary subtag),
+ * null when nothing is known.
  */
 import { rankLanguages } from './language-rank.js';
 import type { Enricher } from './types.js';
