@@ -3,6 +3,7 @@
  * document evidence, tag each sentence, turn IOB2 tags into spans with UTF-16 offsets.
  */
 import { existsSync } from 'node:fs';
+import { isCapitalised } from './entities-rules.js';
 import { Gazetteer } from './gazetteer.js';
 import type { FeatureContext } from './ner-features.js';
 import { NerModel } from './ner-model.js';
@@ -68,7 +69,12 @@ export function tagTokens(
     let open: Mention | null = null;
     for (let i = 0; i <= tags.length; i++) {
       const tag = i < tags.length ? tags[i] : 'O';
-      if (open && (tag === 'O' || tag.startsWith('B-') || tag.slice(2) !== open.type)) {
+      const inside = tag.startsWith('I-');
+      // Greedy decoding can break a name: "Ty/B-ORG Detmer/I-PER", "Franco/B-PER Properzi/O Curti/I-PER".
+      // An I- tag says the name goes on, so it takes the name's capitalised words before it.
+      if (inside && !open) open = reopen(tokens, a, i, mentions, tag.slice(2) as NerType);
+      else if (inside && open) open.type = tag.slice(2) as NerType;
+      if (open && (tag === 'O' || tag.startsWith('B-'))) {
         mentions.push(open);
         open = null;
       }
@@ -89,6 +95,30 @@ export function tagTokens(
     }
   }
   return mentions.map((m) => trim(tokens, m)).filter((m): m is Mention => m !== null);
+}
+
+/** Words of a name left outside it before an I- tag: at most this many, all capitalised. */
+const MAX_GAP = 2;
+
+/**
+ * The mention an I- tag at sentence position i continues: the capitalised words just before it
+ * (tagged O) and the mention they touch, or null when the word before is not part of a name.
+ */
+function reopen(tokens: Token[], a: number, i: number, mentions: Mention[], type: NerType): Mention | null {
+  const prev = mentions[mentions.length - 1];
+  const floor = prev && prev.first >= a ? prev.last : a;
+  let first = a + i;
+  while (first > floor && a + i - first < MAX_GAP && isNameWord(tokens[first - 1].text)) first--;
+  if (prev && prev.last === first && prev.first >= a) {
+    mentions.pop();
+    return { ...prev, type };
+  }
+  if (first === a + i) return null;
+  return { start: tokens[first].start, end: tokens[first].end, type, first, last: first + 1 };
+}
+
+function isNameWord(word: string): boolean {
+  return isCapitalised(word) && HAS_LETTER.test(word);
 }
 
 const HAS_LETTER = /\p{L}/u;
