@@ -133,6 +133,45 @@ function addHeadedNames(tokens: Token[], mentions: Mention[]): Mention[] {
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** Days and months, written out or short: dates, never names of people, organisations or places. */
+const CALENDAR = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+/** Drops mentions made only of day and month names ("FRIDAY", "DECEMBER"), which capitals make look like names. */
+export function dropCalendarNames(tokens: Token[], mentions: Mention[]): Mention[] {
+  return mentions.filter((m) => {
+    for (let i = m.first; i < m.last; i++) if (!CALENDAR.has(tokens[i].text.toLowerCase())) return true;
+    return false;
+  });
+}
+
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * "Justin/PER Hobday/O": a lone title-case name the tagger closed too early takes the title-case word
+ * right after it in the same sentence, unless that word is a date or an organisation head.
+ */
+export function extendPersonNames(
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  mentions: Mention[],
+): Mention[] {
+  const ends = new Set(sentences.map(([, b]) => b));
+  const starts = new Set(mentions.map((m) => m.first));
+  return mentions.map((m) => {
+    if (m.type !== 'PER' || m.last - m.first !== 1 || ends.has(m.last) || starts.has(m.last)) return m;
+    const next = tokens[m.last]?.text;
+    if (!next || !TITLE_CASE.test(next) || !TITLE_CASE.test(tokens[m.first].text)) return m;
+    const lower = next.toLowerCase();
+    if (CALENDAR.has(lower) || ORG_HEADS.has(lower)) return m;
+    return span(tokens, m.first, m.last + 1, 'PER');
+  });
+}
+
 export interface Resolved extends Mention {
   canonical: string;
 }

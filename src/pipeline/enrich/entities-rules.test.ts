@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { dropCalendarNames, extendPersonNames, span } from './entities-rules.js';
+import type { NerType } from './ner.js';
+import { tokenize } from './tokenize.js';
+
+/** Tokenizes `text` and makes one mention per [first, last, type] of token indices. */
+function setup(text: string, spans: Array<[number, number, NerType]>) {
+  const { tokens, sentences } = tokenize(text);
+  const mentions = spans.map(([a, b, t]) => span(tokens, a, b, t));
+  const show = (ms: typeof mentions) => ms.map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
+  return { tokens, sentences, mentions, show };
+}
+
+describe('entity rules', () => {
+  it('drops day and month names that capitals made look like names', () => {
+    const { tokens, mentions, show } = setup('FRIDAY , DECEMBER 6 IN PARIS', [
+      [0, 1, 'LOC'],
+      [2, 3, 'LOC'],
+      [5, 6, 'LOC'],
+    ]);
+    expect(show(dropCalendarNames(tokens, mentions))).toEqual(['LOC:PARIS']);
+  });
+
+  it('extends a lone person name over the title-case word after it, within the sentence', () => {
+    const { tokens, sentences, mentions, show } = setup('Justin Hobday 71 65 , Greg Reid said .', [
+      [0, 1, 'PER'],
+      [5, 7, 'PER'],
+    ]);
+    expect(show(extendPersonNames(tokens, sentences, mentions))).toEqual([
+      'PER:Justin Hobday',
+      'PER:Greg Reid',
+    ]);
+    const other = setup('Smith Group said on Friday that Jones Monday', [[0, 1, 'PER']]);
+    expect(other.show(extendPersonNames(other.tokens, other.sentences, other.mentions))).toEqual([
+      'PER:Smith',
+    ]);
+    const end = setup('It was Mark .\nMurless won .', [[2, 3, 'PER']]);
+    expect(end.show(extendPersonNames(end.tokens, end.sentences, end.mentions))).toEqual(['PER:Mark']);
+  });
+});
