@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dropCalendarNames, extendPersonNames, span } from './entities-rules.js';
+import {
+  dropCalendarNames,
+  extendPersonNames,
+  resolveDocument,
+  span,
+  trimPersonTitles,
+} from './entities-rules.js';
+import { Gazetteer } from './gazetteer.js';
 import type { NerType } from './ner.js';
 import { tokenize } from './tokenize.js';
 
@@ -36,5 +43,32 @@ describe('entity rules', () => {
     ]);
     const end = setup('It was Mark .\nMurless won .', [[2, 3, 'PER']]);
     expect(end.show(extendPersonNames(end.tokens, end.sentences, end.mentions))).toEqual(['PER:Mark']);
+  });
+
+  it('trims titles and nationalities off a person, and drops a title alone', () => {
+    const gazetteer = new Gazetteer({ entries: [['swede', 'D', 'SE']] });
+    const categories = (name: string) => gazetteer.lookup(name)?.categories;
+    const { tokens, mentions, show } = setup(
+      'President Kwasniewski met Swede Kennet Andersson and the Pope',
+      [
+        [0, 2, 'PER'],
+        [3, 6, 'PER'],
+        [8, 9, 'PER'],
+      ],
+    );
+    expect(show(trimPersonTitles(tokens, mentions, categories))).toEqual([
+      'PER:Kwasniewski',
+      'PER:Kennet Andersson',
+    ]);
+  });
+
+  it('names a company by its first word when its full name ends in a legal form', () => {
+    const { tokens, mentions, show } = setup('Homestake Mining Co rose . A Homestake spokesman said so .', [
+      [0, 3, 'ORG'],
+      [6, 7, 'PER'],
+    ]);
+    const resolved = resolveDocument(tokens, mentions);
+    expect(show(resolved)).toEqual(['ORG:Homestake Mining Co', 'ORG:Homestake']);
+    expect(resolved[1].canonical).toBe('Homestake Mining Co');
   });
 });

@@ -8,10 +8,11 @@ import type { Token } from './tokenize.js';
 
 const ORG_HEADS = new Set(
   (
-    'inc inc. ltd ltd. corp corp. co. plc llc ag gmbh sa party ministry council agency university college ' +
+    'inc inc. ltd ltd. corp corp. co co. plc llc ag gmbh sa party ministry council agency university college ' +
     'bank company corporation group association union commission committee court department institute ' +
     'foundation federation club fc organisation organization authority board bureau office service ' +
-    'police army navy parliament senate assembly congress league airlines airways times post news network'
+    'police army navy parliament senate assembly congress league airlines airways times post news network ' +
+    'newsroom'
   ).split(' '),
 );
 /** Heads that take "of X" with X still part of the name: "Ministry of Defence", "University of Oxford". */
@@ -172,6 +173,67 @@ export function extendPersonNames(
   });
 }
 
+/** Titles written before a name; news names the person without them ("President Kwasniewski"). */
+const TITLES = new Set(
+  (
+    'president pope king queen prince princess mr mr. mrs mrs. ms ms. dr dr. sir lord lady minister ' +
+    'premier chancellor senator sen. governor gov. judge general gen. colonel col. captain capt. ' +
+    'lieutenant-general major-general sheikh cardinal archbishop bishop rev. father sister brother'
+  ).split(' '),
+);
+
+/**
+ * "President Kwasniewski", "Swede Kennet Andersson": titles and nationalities before a person's name
+ * are no part of it; a title alone names nobody.
+ */
+export function trimPersonTitles(
+  tokens: Token[],
+  mentions: Mention[],
+  categoriesOf: (lowerName: string) => string | undefined,
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'PER') {
+      out.push(m);
+      continue;
+    }
+    let first = m.first;
+    while (first < m.last) {
+      const lower = tokens[first].text.toLowerCase();
+      if (!TITLES.has(lower) && !(first + 1 < m.last && /D/.test(categoriesOf(lower) ?? ''))) break;
+      first++;
+    }
+    if (first === m.first) out.push(m);
+    else if (first < m.last) out.push(span(tokens, first, m.last, 'PER'));
+  }
+  return out;
+}
+
+/** Legal forms that end a company's full name. */
+const COMPANY_FORMS = new Set('inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa nv'.split(' '));
+
+/**
+ * "Homestake Mining Co" ... "Homestake": a company is named later by its first word, whatever the
+ * tagger made of it alone. Maps that first word (lower case) to the full name.
+ */
+function companiesByFirstWord(tokens: Token[], mentions: Mention[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.last - m.first < 2) continue;
+    if (!COMPANY_FORMS.has(tokens[m.last - 1].text.toLowerCase())) continue;
+    const first = tokens[m.first].text;
+    if (first.length < 3 || !isCapitalised(first) || DETERMINERS.has(first)) continue;
+    out.set(
+      first.toLowerCase(),
+      tokens
+        .slice(m.first, m.last)
+        .map((t) => t.text)
+        .join(' '),
+    );
+  }
+  return out;
+}
+
 export interface Resolved extends Mention {
   canonical: string;
 }
@@ -211,6 +273,7 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
       }
     }
   }
+  const companies = companiesByFirstWord(tokens, mentions);
   const covered = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.first; i < m.last; i++) covered[i] = 1;
   const all = [...mentions];
@@ -231,7 +294,11 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
       .join(' ');
     if (m.last - m.first === 1) {
       const full = fullNames.get(key);
-      if (full && (full.type === type || !votes.has(key) || full.type === 'PER')) {
+      const company = companies.get(key);
+      if (company) {
+        type = 'ORG';
+        canonical = company;
+      } else if (full && (full.type === type || !votes.has(key) || full.type === 'PER')) {
         type = full.type;
         canonical = full.text;
       }

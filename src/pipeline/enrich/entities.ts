@@ -5,7 +5,13 @@
  */
 import type { Entity, EntityType } from '../../domain/types.js';
 import { applyDatelineRule } from './entities-dateline.js';
-import { applyOrgRules, dropCalendarNames, extendPersonNames, resolveDocument } from './entities-rules.js';
+import {
+  applyOrgRules,
+  dropCalendarNames,
+  extendPersonNames,
+  resolveDocument,
+  trimPersonTitles,
+} from './entities-rules.js';
 import { applyFixtureRules, applyNationalityRule, applyTableRules } from './entities-sports.js';
 import { loadNer, type NerResources, type NerType, tagText } from './ner.js';
 import type { Enricher } from './types.js';
@@ -33,11 +39,8 @@ export function extractEntities(
   const categories = (name: string) => res.gazetteer.lookup(name)?.categories;
   let sports = applyTableRules(tokens, sentences, applyDatelineRule(tokens, sentences, mentions), categories);
   sports = applyNationalityRule(tokens, applyFixtureRules(tokens, sports, categories), categories);
-  const named = extendPersonNames(
-    tokens,
-    sentences,
-    dropCalendarNames(tokens, applyOrgRules(tokens, sports)),
-  );
+  let named = dropCalendarNames(tokens, applyOrgRules(tokens, sports));
+  named = trimPersonTitles(tokens, extendPersonNames(tokens, sentences, named), categories);
   const resolved = resolveDocument(tokens, named);
   const out: Entity[] = [];
   for (const m of resolved) {
