@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyOrgRules,
   dropCalendarNames,
   extendPersonNames,
   resolveDocument,
@@ -70,5 +71,27 @@ describe('entity rules', () => {
     const resolved = resolveDocument(tokens, mentions);
     expect(show(resolved)).toEqual(['ORG:Homestake Mining Co', 'ORG:Homestake']);
     expect(resolved[1].canonical).toBe('Homestake Mining Co');
+  });
+
+  it('types a bracketed acronym of an organisation as that organisation throughout', () => {
+    const { tokens, mentions, show } = setup('Nippon Telegraph Corp ( NTT ) said . NTT shares rose .', [
+      [0, 3, 'ORG'],
+      [4, 5, 'PER'],
+      [8, 9, 'PER'],
+    ]);
+    const resolved = resolveDocument(tokens, mentions);
+    expect(show(resolved)).toEqual(['ORG:Nippon Telegraph Corp', 'ORG:NTT', 'ORG:NTT']);
+    expect(resolved[2].canonical).toBe('Nippon Telegraph Corp');
+  });
+
+  it('keeps an organisation head on the next line out of the name', () => {
+    const { tokens, sentences, mentions, show } = setup('Standings of National Hockey\nLeague teams', [
+      [2, 4, 'ORG'],
+    ]);
+    expect(show(applyOrgRules(tokens, sentences, mentions))).toEqual(['ORG:National Hockey']);
+    const one = setup('Standings of National Hockey League teams', [[2, 4, 'ORG']]);
+    expect(one.show(applyOrgRules(one.tokens, one.sentences, one.mentions))).toEqual([
+      'ORG:National Hockey League',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ const ORG_HEADS = new Set(
     'bank company corporation group association union commission committee court department institute ' +
     'foundation federation club fc organisation organization authority board bureau office service ' +
     'police army navy parliament senate assembly congress league airlines airways times post news network ' +
-    'newsroom'
+    'newsroom nv'
   ).split(' '),
 );
 /** Heads that take "of X" with X still part of the name: "Ministry of Defence", "University of Oxford". */
@@ -36,8 +36,14 @@ export function span(tokens: Token[], first: number, last: number, type: NerType
   return { start: tokens[first].start, end: tokens[last - 1].end, type, first, last };
 }
 
-/** Organisation cues: a head noun inside or right after the name, "X of Y" names, acronyms. */
-export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
+/** Organisation cues: a head noun inside or right after the name, "X of Y" names, acronyms; within a sentence. */
+export function applyOrgRules(
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  mentions: Mention[],
+): Mention[] {
+  const opens = new Uint8Array(tokens.length + 1);
+  for (const [a] of sentences) opens[a] = 1;
   const out: Mention[] = [];
   const starts = new Map(mentions.map((m, i) => [m.first, i]));
   for (let k = 0; k < mentions.length; k++) {
@@ -48,7 +54,8 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
       next &&
       isCapitalised(next.text) &&
       ORG_HEADS.has(next.text.toLowerCase()) &&
-      !starts.has(m.last)
+      !starts.has(m.last) &&
+      !opens[m.last]
     ) {
       m = span(tokens, m.first, m.last + 1, 'ORG');
       next = tokens[m.last];
@@ -56,7 +63,7 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
     // "Corp" tagged alone after "Nippon Telegraph and Telephone": the name runs back to them.
     if (ORG_HEADS.has(tokens[m.first].text.toLowerCase())) {
       let from = m.first;
-      while (from > 0) {
+      while (from > 0 && !opens[from]) {
         const t = tokens[from - 1].text;
         const joins = CONNECTORS.has(t) && from > 1 && isCapitalised(tokens[from - 2].text);
         if (!(isCapitalised(t) && !DETERMINERS.has(t)) && !joins) break;
@@ -80,7 +87,7 @@ export function applyOrgRules(tokens: Token[], mentions: Mention[]): Mention[] {
     if (m.type !== 'ORG' && m.last - m.first > 1 && ORG_HEADS.has(last)) m = { ...m, type: 'ORG' };
     out.push(m);
   }
-  return addAcronyms(tokens, addHeadedNames(tokens, out));
+  return addAcronyms(tokens, addHeadedNames(tokens, opens, out));
 }
 
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
@@ -107,7 +114,7 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on']);
 const DETERMINERS = new Set(['The', 'A', 'An', 'THE']);
 
 /** "European Commission", "Bank of England": capitalised words ending in a head, left untagged. */
-function addHeadedNames(tokens: Token[], mentions: Mention[]): Mention[] {
+function addHeadedNames(tokens: Token[], opens: Uint8Array, mentions: Mention[]): Mention[] {
   const covered = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.first; i < m.last; i++) covered[i] = 1;
   const added: Mention[] = [];
@@ -115,7 +122,7 @@ function addHeadedNames(tokens: Token[], mentions: Mention[]): Mention[] {
     if (covered[i] || !isCapitalised(tokens[i].text) || DETERMINERS.has(tokens[i].text)) continue;
     let j = i;
     let end = -1;
-    while (j < tokens.length && !covered[j]) {
+    while (j < tokens.length && !covered[j] && (j === i || !opens[j])) {
       const t = tokens[j].text;
       if (isCapitalised(t)) {
         if (j > i && ORG_HEADS.has(t.toLowerCase()) && !ORG_HEADS.has(tokens[j - 1].text.toLowerCase()))
@@ -213,23 +220,27 @@ export function trimPersonTitles(
 const COMPANY_FORMS = new Set('inc inc. corp corp. co co. ltd ltd. plc llc ag gmbh sa nv'.split(' '));
 
 /**
- * "Homestake Mining Co" ... "Homestake": a company is named later by its first word, whatever the
- * tagger made of it alone. Maps that first word (lower case) to the full name.
+ * Short names that can only be an organisation named in full elsewhere in the article, whatever the
+ * tagger made of them alone: the first word of a company ("Homestake Mining Co" ... "Homestake") and
+ * an acronym in brackets after an organisation ("Nippon Telegraph and Telephone Corp ( NTT )").
+ * Maps the short name (lower case) to the full name.
  */
-function companiesByFirstWord(tokens: Token[], mentions: Mention[]): Map<string, string> {
+function organisationsByShortName(tokens: Token[], mentions: Mention[]): Map<string, string> {
   const out = new Map<string, string>();
+  const fullName = (m: Mention) =>
+    tokens
+      .slice(m.first, m.last)
+      .map((t) => t.text)
+      .join(' ');
   for (const m of mentions) {
-    if (m.type !== 'ORG' || m.last - m.first < 2) continue;
-    if (!COMPANY_FORMS.has(tokens[m.last - 1].text.toLowerCase())) continue;
+    if (m.type !== 'ORG') continue;
+    const acronym = tokens[m.last + 1]?.text;
+    if (tokens[m.last]?.text === '(' && tokens[m.last + 2]?.text === ')' && acronym && ACRONYM.test(acronym))
+      out.set(acronym.toLowerCase(), fullName(m));
+    if (m.last - m.first < 2 || !COMPANY_FORMS.has(tokens[m.last - 1].text.toLowerCase())) continue;
     const first = tokens[m.first].text;
     if (first.length < 3 || !isCapitalised(first) || DETERMINERS.has(first)) continue;
-    out.set(
-      first.toLowerCase(),
-      tokens
-        .slice(m.first, m.last)
-        .map((t) => t.text)
-        .join(' '),
-    );
+    out.set(first.toLowerCase(), fullName(m));
   }
   return out;
 }
@@ -273,7 +284,7 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
       }
     }
   }
-  const companies = companiesByFirstWord(tokens, mentions);
+  const organisations = organisationsByShortName(tokens, mentions);
   const covered = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.first; i < m.last; i++) covered[i] = 1;
   const all = [...mentions];
@@ -294,10 +305,10 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
       .join(' ');
     if (m.last - m.first === 1) {
       const full = fullNames.get(key);
-      const company = companies.get(key);
-      if (company) {
+      const organisation = organisations.get(key);
+      if (organisation) {
         type = 'ORG';
-        canonical = company;
+        canonical = organisation;
       } else if (full && (full.type === type || !votes.has(key) || full.type === 'PER')) {
         type = full.type;
         canonical = full.text;

@@ -39,7 +39,7 @@ export function extractEntities(
   const categories = (name: string) => res.gazetteer.lookup(name)?.categories;
   let sports = applyTableRules(tokens, sentences, applyDatelineRule(tokens, sentences, mentions), categories);
   sports = applyNationalityRule(tokens, applyFixtureRules(tokens, sports, categories), categories);
-  let named = dropCalendarNames(tokens, applyOrgRules(tokens, sports));
+  let named = dropCalendarNames(tokens, applyOrgRules(tokens, sentences, sports));
   named = trimPersonTitles(tokens, extendPersonNames(tokens, sentences, named), categories);
   const resolved = resolveDocument(tokens, named);
   const out: Entity[] = [];
