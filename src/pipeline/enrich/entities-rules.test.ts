@@ -94,4 +94,13 @@ describe('entity rules', () => {
       'ORG:National Hockey League',
     ]);
   });
+
+  it('joins initials to the surname after them', () => {
+    const { tokens, sentences, mentions, show } = setup('N. McLean c and b M. Waugh 7', [
+      [1, 2, 'PER'],
+      [5, 6, 'PER'],
+      [6, 7, 'PER'],
+    ]);
+    expect(show(extendPersonNames(tokens, sentences, mentions))).toEqual(['PER:N. McLean', 'PER:M. Waugh']);
+  });
 });

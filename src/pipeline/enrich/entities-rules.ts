@@ -163,21 +163,59 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
  * "Justin/PER Hobday/O": a lone title-case name the tagger closed too early takes the title-case word
  * right after it in the same sentence, unless that word is a date or an organisation head.
  */
+function extendForward(tokens: Token[], ends: Set<number>, starts: Set<number>, m: Mention): Mention {
+  if (m.type !== 'PER' || m.last - m.first !== 1 || ends.has(m.last) || starts.has(m.last)) return m;
+  const next = tokens[m.last]?.text;
+  if (!next || !TITLE_CASE.test(next) || !TITLE_CASE.test(tokens[m.first].text)) return m;
+  const lower = next.toLowerCase();
+  if (CALENDAR.has(lower) || ORG_HEADS.has(lower)) return m;
+  return span(tokens, m.first, m.last + 1, 'PER');
+}
+
+/** "M.", "K.J.": initials before a surname. */
+const INITIALS = /^(?:\p{Lu}\.){1,2}$/u;
+
+function isInitials(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (!INITIALS.test(tokens[i].text)) return false;
+  return true;
+}
+
+/**
+ * People's names the tagger cut short: a lone first name without its surname ("Justin Hobday"),
+ * a surname without the initials before it ("M. Waugh", "K. Benjamin").
+ */
 export function extendPersonNames(
   tokens: Token[],
   sentences: Array<[number, number]>,
   mentions: Mention[],
 ): Mention[] {
   const ends = new Set(sentences.map(([, b]) => b));
+  const opens = new Set(sentences.map(([a]) => a));
   const starts = new Set(mentions.map((m) => m.first));
-  return mentions.map((m) => {
-    if (m.type !== 'PER' || m.last - m.first !== 1 || ends.has(m.last) || starts.has(m.last)) return m;
-    const next = tokens[m.last]?.text;
-    if (!next || !TITLE_CASE.test(next) || !TITLE_CASE.test(tokens[m.first].text)) return m;
-    const lower = next.toLowerCase();
-    if (CALENDAR.has(lower) || ORG_HEADS.has(lower)) return m;
-    return span(tokens, m.first, m.last + 1, 'PER');
-  });
+  const lasts = new Set(mentions.map((m) => m.last));
+  const out: Mention[] = [];
+  for (const mention of mentions) {
+    let m = extendForward(tokens, ends, starts, mention);
+    const prev = out[out.length - 1];
+    if (
+      m.type === 'PER' &&
+      prev?.type === 'PER' &&
+      prev.last === m.first &&
+      isInitials(tokens, prev.first, prev.last)
+    ) {
+      out.pop();
+      m = span(tokens, prev.first, m.last, 'PER');
+    } else if (
+      m.type === 'PER' &&
+      !opens.has(m.first) &&
+      !lasts.has(m.first) &&
+      isInitials(tokens, m.first - 1, m.first)
+    ) {
+      m = span(tokens, m.first - 1, m.last, 'PER');
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /** Titles written before a name; news names the person without them ("President Kwasniewski"). */

@@ -38,4 +38,14 @@ describe('tagTokens', () => {
     // a lower-case word is no part of a name
     expect(spans('the quarterback Detmer ran', ['O', 'O', 'I-PER', 'O'])).toEqual(['PER:Detmer']);
   });
+
+  it('keeps lower-case words off the ends of a name and splits names at a lone letter', () => {
+    expect(spans('refugees in east Zaire fled', ['O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual(['LOC:Zaire']);
+    expect(spans('in Blida province today', ['O', 'B-LOC', 'I-LOC', 'O'])).toEqual(['LOC:Blida']);
+    expect(spans('J. Murray c Blewett b Warne 24', ['O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'O'])).toEqual([
+      'PER:Blewett',
+      'PER:Warne',
+    ]);
+    expect(spans('Adilson da Silva won', ['B-PER', 'I-PER', 'I-PER', 'O'])).toEqual(['PER:Adilson da Silva']);
+  });
 });

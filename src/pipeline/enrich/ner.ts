@@ -94,7 +94,7 @@ export function tagTokens(
       }
     }
   }
-  return mentions.map((m) => trim(tokens, m)).filter((m): m is Mention => m !== null);
+  return mentions.flatMap((m) => trim(tokens, m));
 }
 
 /** Words of a name left outside it before an I- tag: at most this many, all capitalised. */
@@ -122,14 +122,33 @@ function isNameWord(word: string): boolean {
 }
 
 const HAS_LETTER = /\p{L}/u;
-/** A name neither starts nor ends with a number or a punctuation mark ("0 Queens Park", "Benjamin 9.4"). */
-function trim(tokens: Token[], m: Mention): Mention | null {
-  let { first, last } = m;
-  while (first < last && !HAS_LETTER.test(tokens[first].text)) first++;
-  while (last > first && !HAS_LETTER.test(tokens[last - 1].text)) last--;
-  if (first === last) return null;
-  if (first === m.first && last === m.last) return m;
-  return { start: tokens[first].start, end: tokens[last - 1].end, type: m.type, first, last };
+/** Words that are no end of a name: no letter ("0", "9.4", "-") or all lower case ("east", "province"). */
+const NOT_AN_END = /^(?:[^\p{L}]*|\p{Ll}+)$/u;
+/** A lone lower-case letter splits two names: scorecards write "Blewett b Warne", "Murray c Healy". */
+const LONE_LETTER = /^\p{Ll}$/u;
+
+/**
+ * A name neither starts nor ends with a number, a punctuation mark or a lower-case word
+ * ("0 Queens Park", "Benjamin 9.4", "east Zaire", "Blida province"), nor runs over a lone letter.
+ */
+function trim(tokens: Token[], m: Mention): Mention[] {
+  const out: Mention[] = [];
+  let from = m.first;
+  for (let i = m.first; i <= m.last; i++) {
+    if (i < m.last && !LONE_LETTER.test(tokens[i].text)) continue;
+    let first = from;
+    let last = i;
+    while (first < last && NOT_AN_END.test(tokens[first].text)) first++;
+    while (last > first && NOT_AN_END.test(tokens[last - 1].text)) last--;
+    if (first < last)
+      out.push(first === m.first && last === m.last ? m : { ...m, ...ends(tokens, first, last) });
+    from = i + 1;
+  }
+  return out;
+}
+
+function ends(tokens: Token[], first: number, last: number) {
+  return { start: tokens[first].start, end: tokens[last - 1].end, first, last };
 }
 
 export function tagText(text: string, res: NerResources = loadNer()): Tagged {
