@@ -283,6 +283,9 @@ function organisationsByShortName(tokens: Token[], mentions: Mention[]): Map<str
   return out;
 }
 
+/** Prepositions after which a place name is the place. */
+const PLACE_BEFORE = new Set(['in', 'at', 'near']);
+
 export interface Resolved extends Mention {
   canonical: string;
 }
@@ -294,7 +297,7 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
   for (const m of mentions) {
     const key = lowerKey(tokens, m);
     const v = votes.get(key) ?? new Map<NerType, number>();
-    v.set(m.type, (v.get(m.type) ?? 0) + m.last - m.first);
+    v.set(m.type, (v.get(m.type) ?? 0) + (m.votes ?? m.last - m.first));
     votes.set(key, v);
   }
   const typeOf = (key: string, fallback: NerType): NerType => {
@@ -336,7 +339,9 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
   all.sort((a, b) => a.start - b.start);
   return all.map((m) => {
     const key = lowerKey(tokens, m);
-    let type = typeOf(key, m.type);
+    // "at Chicago", "in Milan": the place itself, even where the same name is a team or a firm.
+    const placed = m.type === 'LOC' && PLACE_BEFORE.has(tokens[m.first - 1]?.text.toLowerCase() ?? '');
+    let type = placed ? m.type : typeOf(key, m.type);
     let canonical = tokens
       .slice(m.first, m.last)
       .map((t) => t.text)

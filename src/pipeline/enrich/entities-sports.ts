@@ -10,6 +10,8 @@ type Categories = (lowerName: string) => string | undefined;
 
 const NUMBER = /^\d+(?:[.,-]\d+)*$/;
 const PLACE_CATEGORIES = /[KYyR]/;
+/** A team found by a results or fixtures line outvotes the tagger's guesses for the same name elsewhere. */
+export const TEAM_VOTES = 4;
 
 /** Team type from the gazetteer: country -> place, known city or region -> organisation. */
 function teamType(name: string, categoriesOf: Categories): NerType | null {
@@ -69,9 +71,9 @@ export function applyTableRules(
       const type = teamType(lowerName(tokens, first, last), categoriesOf) ?? (sure ? 'ORG' : null);
       if (!type) continue;
       const m = byFirst.get(first);
-      if (m && m.last === last) m.type = type;
-      else if (sure) replaced.push(span(tokens, first, last, type));
-      else if (!m) added.push(span(tokens, first, last, type));
+      if (m && m.last === last) Object.assign(m, { type, votes: TEAM_VOTES });
+      else if (sure) replaced.push({ ...span(tokens, first, last, type), votes: TEAM_VOTES });
+      else if (!m) added.push({ ...span(tokens, first, last, type), votes: TEAM_VOTES });
     }
   }
   if (replaced.length > 0) {
@@ -102,9 +104,9 @@ export function applyFixtureRules(tokens: Token[], mentions: Mention[], categori
   const retype = (first: number, last: number, fallback: NerType | null) => {
     const type = teamType(lowerName(tokens, first, last), categoriesOf) ?? fallback;
     const m = byFirst.get(first);
-    if (type && m && m.last === last) m.type = type;
+    if (type && m && m.last === last) Object.assign(m, { type, votes: TEAM_VOTES });
     else if (type && !m && !covered.slice(first, last).some((c) => c)) {
-      const added = span(tokens, first, last, type);
+      const added = { ...span(tokens, first, last, type), votes: TEAM_VOTES };
       mentions.push(added);
       byFirst.set(first, added);
       covered.fill(1, first, last);
@@ -122,11 +124,16 @@ export function applyFixtureRules(tokens: Token[], mentions: Mention[], categori
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i].text;
     if (t !== 'v' && t !== 'vs' && t !== 'vs.') continue;
-    let start = i;
-    while (start > 0 && i - start < 4 && isCapitalised(tokens[start - 1].text)) start--;
+    // "Cagliari ( 16 ) v Reggiana ( 18 )": a league position in brackets may follow the home side.
+    const side =
+      tokens[i - 1].text === ')' && i > 3 && tokens[i - 3].text === '(' && NUMBER.test(tokens[i - 2].text)
+        ? i - 3
+        : i;
+    let start = side;
+    while (start > 0 && side - start < 4 && isCapitalised(tokens[start - 1].text)) start--;
     const end = runEnd(tokens, i + 1, tokens.length);
-    if (start < i && end > i + 1) {
-      retype(start, i, null);
+    if (start < side && end > i + 1) {
+      retype(start, side, null);
       retype(i + 1, end, null);
     }
   }

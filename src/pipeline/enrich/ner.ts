@@ -18,6 +18,8 @@ export interface Mention {
   /** token indices, end exclusive */
   first: number;
   last: number;
+  /** weight of this mention's type in the article's vote per name; its length in words when unset */
+  votes?: number;
 }
 
 export interface NerResources {
