@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDocument, span } from './entities-rules.js';
-import { applyFixtureRules } from './entities-sports.js';
+import { applyFixtureRules, applyScheduleRule } from './entities-sports.js';
 import type { NerType } from './ner.js';
 import { tokenize } from './tokenize.js';
 
@@ -29,5 +29,24 @@ describe('sports rules', () => {
     const types = resolveDocument(tokens, mentions).map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
     // the place after "in" stays a place
     expect(types).toEqual(['ORG:Cagliari', 'ORG:Reggiana', 'ORG:Cagliari', 'ORG:Reggiana', 'LOC:Cagliari']);
+  });
+
+  it('makes the visiting side of a schedule line in capitals a team, and leaves the venue to the tagger', () => {
+    const text = 'TORONTO AT NY RANGERS\nCHICAGO AT DALLAS\nPLAY RESUMES AT 10 GMT';
+    const { tokens, sentences } = tokenize(text);
+    const mentions = [
+      span(tokens, 0, 1, 'LOC'),
+      span(tokens, 2, 3, 'LOC'),
+      span(tokens, 6, 7, 'LOC'),
+      span(tokens, 7, 8, 'ORG'),
+    ];
+    const out = applyScheduleRule(tokens, sentences, mentions, categoriesOf);
+    expect(out.map((m) => `${m.type}:${text.slice(m.start, m.end)}`)).toEqual([
+      'ORG:TORONTO',
+      'LOC:NY',
+      'ORG:CHICAGO',
+      'LOC:DALLAS',
+      'ORG:PLAY',
+    ]);
   });
 });

@@ -163,3 +163,36 @@ export function applyNationalityRule(
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
+
+const ALL_CAPS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/** Capitalised words in capitals, none a number: a team's name on a schedule line. */
+function isCapsName(tokens: Token[], first: number, last: number): boolean {
+  if (first >= last || last - first > 4) return false;
+  for (let i = first; i < last; i++)
+    if (!ALL_CAPS_WORD.test(tokens[i].text) || NUMBER.test(tokens[i].text)) return false;
+  return true;
+}
+
+/**
+ * Schedules in capitals, one game a line ("TORONTO AT NY RANGERS"): the name before "AT" is the
+ * visiting team; the one after names where they play, left to the tagger.
+ */
+export function applyScheduleRule(
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  mentions: Mention[],
+  categoriesOf: Categories,
+): Mention[] {
+  const teams: Mention[] = [];
+  for (const [a, b] of sentences) {
+    let at = a + 1;
+    while (at < b - 1 && tokens[at].text !== 'AT') at++;
+    if (at >= b - 1 || !isCapsName(tokens, a, at) || !isCapsName(tokens, at + 1, b)) continue;
+    const type = teamType(lowerName(tokens, a, at), categoriesOf) ?? 'ORG';
+    teams.push({ ...span(tokens, a, at, type), votes: TEAM_VOTES });
+  }
+  if (teams.length === 0) return mentions;
+  const kept = mentions.filter((m) => !teams.some((t) => m.first < t.last && t.first < m.last));
+  return [...kept, ...teams].sort((x, y) => x.start - y.start);
+}

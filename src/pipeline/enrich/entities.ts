@@ -12,7 +12,12 @@ import {
   resolveDocument,
   trimPersonTitles,
 } from './entities-rules.js';
-import { applyFixtureRules, applyNationalityRule, applyTableRules } from './entities-sports.js';
+import {
+  applyFixtureRules,
+  applyNationalityRule,
+  applyScheduleRule,
+  applyTableRules,
+} from './entities-sports.js';
 import { loadNer, type NerResources, type NerType, tagText } from './ner.js';
 import type { Enricher } from './types.js';
 
@@ -39,6 +44,7 @@ export function extractEntities(
   const categories = (name: string) => res.gazetteer.lookup(name)?.categories;
   let sports = applyTableRules(tokens, sentences, applyDatelineRule(tokens, sentences, mentions), categories);
   sports = applyNationalityRule(tokens, applyFixtureRules(tokens, sports, categories), categories);
+  sports = applyScheduleRule(tokens, sentences, sports, categories);
   let named = dropCalendarNames(tokens, applyOrgRules(tokens, sentences, sports));
   named = trimPersonTitles(tokens, extendPersonNames(tokens, sentences, named), categories);
   const resolved = resolveDocument(tokens, named);
