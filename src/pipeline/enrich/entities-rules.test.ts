@@ -103,4 +103,18 @@ describe('entity rules', () => {
     ]);
     expect(show(extendPersonNames(tokens, sentences, mentions))).toEqual(['PER:N. McLean', 'PER:M. Waugh']);
   });
+
+  it('names a company by its leading words ("Santa Fe"), not only by its first word', () => {
+    const text = 'Santa Fe Pacific Gold Corp rose . Santa Fe is based in Albuquerque .';
+    const { tokens, mentions, show } = setup(text, [
+      [0, 5, 'ORG'],
+      [7, 9, 'LOC'],
+      [12, 13, 'LOC'],
+    ]);
+    expect(show(resolveDocument(tokens, mentions))).toEqual([
+      'ORG:Santa Fe Pacific Gold Corp',
+      'ORG:Santa Fe',
+      'LOC:Albuquerque',
+    ]);
+  });
 });

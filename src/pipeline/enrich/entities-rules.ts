@@ -278,7 +278,9 @@ function organisationsByShortName(tokens: Token[], mentions: Mention[]): Map<str
     if (m.last - m.first < 2 || !COMPANY_FORMS.has(tokens[m.last - 1].text.toLowerCase())) continue;
     const first = tokens[m.first].text;
     if (first.length < 3 || !isCapitalised(first) || DETERMINERS.has(first)) continue;
-    out.set(first.toLowerCase(), fullName(m));
+    // "Santa Fe Pacific Gold Corp" ... "Santa Fe": the leading words, short of the legal form.
+    for (let last = m.first + 1; last < m.last; last++)
+      out.set(lowerKey(tokens, { ...m, last }), fullName(m));
   }
   return out;
 }
@@ -346,13 +348,13 @@ export function resolveDocument(tokens: Token[], mentions: Mention[]): Resolved[
       .slice(m.first, m.last)
       .map((t) => t.text)
       .join(' ');
-    if (m.last - m.first === 1) {
+    const organisation = organisations.get(key);
+    if (organisation) {
+      type = 'ORG';
+      canonical = organisation;
+    } else if (m.last - m.first === 1 && !placed) {
       const full = fullNames.get(key);
-      const organisation = organisations.get(key);
-      if (organisation) {
-        type = 'ORG';
-        canonical = organisation;
-      } else if (full && (full.type === type || !votes.has(key) || full.type === 'PER')) {
+      if (full && (full.type === type || !votes.has(key) || full.type === 'PER')) {
         type = full.type;
         canonical = full.text;
       }
