@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyOrgRules,
-  dropCalendarNames,
-  extendPersonNames,
-  resolveDocument,
-  span,
-  trimPersonTitles,
-} from './entities-rules.js';
+import { dropCalendarNames, extendPersonNames, trimPersonTitles } from './entities-people.js';
+import { applyOrgRules, resolveDocument, span } from './entities-rules.js';
 import { Gazetteer } from './gazetteer.js';
 import type { NerType } from './ner.js';
 import { tokenize } from './tokenize.js';
@@ -19,7 +13,7 @@ function setup(text: string, spans: Array<[number, number, NerType]>) {
   return { tokens, sentences, mentions, show };
 }
 
-describe('entity rules', () => {
+describe('entity rules (organisations, people, one type per name)', () => {
   it('drops day and month names that capitals made look like names', () => {
     const { tokens, mentions, show } = setup('FRIDAY , DECEMBER 6 IN PARIS', [
       [0, 1, 'LOC'],

@@ -5,13 +5,8 @@
  */
 import type { Entity, EntityType } from '../../domain/types.js';
 import { applyDatelineRule } from './entities-dateline.js';
-import {
-  applyOrgRules,
-  dropCalendarNames,
-  extendPersonNames,
-  resolveDocument,
-  trimPersonTitles,
-} from './entities-rules.js';
+import { dropCalendarNames, extendPersonNames, trimPersonTitles } from './entities-people.js';
+import { applyOrgRules, resolveDocument } from './entities-rules.js';
 import {
   applyFixtureRules,
   applyNationalityRule,
