@@ -73,6 +73,7 @@ export function extendPersonNames(
       m = span(tokens, prev.first, m.last, 'PER');
     } else if (
       m.type === 'PER' &&
+      m.first > 0 &&
       !opens.has(m.first) &&
       !lasts.has(m.first) &&
       isInitials(tokens, m.first - 1, m.first)
