@@ -5,10 +5,9 @@
 // Skipped (loudly, see test/helpers/browser.ts) only when Chromium is missing outside CI.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession } from '../../src/accounts/commands.js';
 import { seedPayloads } from '../../src/web/people/testing.js';
 import { XSS_PAYLOADS } from '../../src/web/people/xss-payloads.js';
-import { launch, type Site, SKIP_BROWSER, startSite } from '../helpers/browser.js';
+import { launch, type Site, SKIP_BROWSER, signedInAdminContext, startSite } from '../helpers/browser.js';
 
 // Reason for skipIf: these tests need Debian's Chromium (/usr/bin/chromium); without it, and
 // outside CI, they are skipped with a loud warning. In CI a missing Chromium fails them.
@@ -21,15 +20,10 @@ describe.skipIf(SKIP_BROWSER)('XSS payloads in Chromium', () => {
   beforeAll(async () => {
     [browser, site] = await Promise.all([launch(), startSite()]);
     await seedPayloads(site.fixture);
-    const admin = await site.fixture.store.users.create({
+    context = await signedInAdminContext(browser, site, {
       email: 'root@example.org',
       name: '<img src=x onerror=alert("name")>',
-      passwordHash: 'x',
-      role: 'admin',
     });
-    const session = await newSession(site.fixture.store, admin!.id, new Date());
-    context = await browser.newContext();
-    await context.addCookies([{ name: 'lede_session', value: session.id, url: site.base }]);
     // other hosts (the fixture's image URLs) are not reachable offline
     await context.route(
       (url) => !url.href.startsWith(site.base),

@@ -4,8 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession } from '../../src/accounts/commands.js';
-import { launch, type Site, SKIP_BROWSER, startSite } from '../helpers/browser.js';
+import { launch, type Site, SKIP_BROWSER, signedInAdminContext, startSite } from '../helpers/browser.js';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
@@ -158,18 +157,12 @@ describe.skipIf(SKIP_BROWSER)('site in Chromium', () => {
   }
 
   it('lays the Arabic admin pages out right to left, in Arabic, with no axe-core violation', async () => {
-    const admin = await site.fixture.store.users.create({
-      email: 'rtl-admin@example.org',
-      name: 'مدير الموقع',
-      passwordHash: 'x',
-      role: 'admin',
-    });
-    const session = await newSession(site.fixture.store, admin!.id, new Date());
-    const ctx = await browser.newContext({ bypassCSP: true });
-    await ctx.addCookies([
-      { name: 'lede_session', value: session.id, url: site.base },
-      { name: 'edition', value: '-.ar', url: site.base },
-    ]);
+    const ctx = await signedInAdminContext(
+      browser,
+      site,
+      { email: 'rtl-admin@example.org', name: 'مدير الموقع' },
+      { context: { bypassCSP: true }, cookies: { edition: '-.ar' } },
+    );
     try {
       for (const [path, title] of [
         ['/admin', 'الإدارة'],

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { newSession } from '../../src/accounts/commands.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { createApp } from '../../src/web/app.js';
 import { createWebFixture, type WebFixture } from './web-fixture.js';
@@ -77,4 +78,23 @@ export async function startSite(): Promise<Site> {
       await fixture.close();
     },
   };
+}
+
+/**
+ * A browser context signed in as a new admin of the site's store (its session cookie set), with
+ * `cookies` added beside it (name -> value, e.g. an edition).
+ */
+export async function signedInAdminContext(
+  browser: Browser,
+  site: Site,
+  admin: { email: string; name: string },
+  options: { context?: BrowserContextOptions; cookies?: Record<string, string> } = {},
+): Promise<BrowserContext> {
+  const user = await site.fixture.store.users.create({ ...admin, passwordHash: 'x', role: 'admin' });
+  if (!user) throw new Error(`could not create admin ${admin.email}`);
+  const session = await newSession(site.fixture.store, user.id, new Date());
+  const context = await browser.newContext(options.context);
+  const cookies = { lede_session: session.id, ...options.cookies };
+  await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: site.base })));
+  return context;
 }
