@@ -1,8 +1,9 @@
 // Fills a store with synthetic articles (bench/synthetic.ts) through the Store API, as the
 // pipeline would leave them: 50 sources, enriched articles with key points and hashtags, one
 // story per five articles, tags on every tenth. Shared by bench:serve and bench:lighthouse.
-import type { Article, Enrichment, Story } from '../src/domain/types.js';
+import type { Enrichment, Story } from '../src/domain/types.js';
 import { splitSentences } from '../src/pipeline/enrich/sentences.js';
+import { article as fixtureArticle } from '../src/storage/contract/fixtures.js';
 import type { Store } from '../src/storage/store.js';
 import { generator } from './synthetic.js';
 
@@ -58,20 +59,13 @@ export async function addSyntheticArticles(store: Store, options: SyntheticStore
         const long = options.longId !== undefined && i === total - 1;
         const text = long ? Array.from({ length: 10 }, (_, k) => next(k, 10).text).join('\n') : s.text;
         const tags = [`tag-${i % 500}`, `tag-${(i * 7) % 500}`];
-        const article: Article = {
+        const article = fixtureArticle(s.id, {
           id: long ? (options.longId as string) : s.id,
-          url: `https://news.example/${s.id}`,
-          canonicalUrl: `https://news.example/${s.id}`,
           sourceId: sources[s.sourceIndex],
           title: s.title,
           byline: 'Staff reporter',
           description: s.description,
           publishedAt: s.publishedAt,
-          modifiedAt: null,
-          language: 'en',
-          siteName: null,
-          section: null,
-          paywalled: false,
           text,
           html: '',
           leadImage: {
@@ -81,15 +75,12 @@ export async function addSyntheticArticles(store: Store, options: SyntheticStore
             width: 1200,
             height: 675,
           },
-          images: [],
           category: s.category,
           enrichment: enrichmentOf(text, tags),
           storyId: `synthetic-story-${Math.floor(i / 5)}`,
-          contentHash: null,
-          duplicateOf: null,
           fetchedAt: s.publishedAt,
           updatedAt: s.publishedAt,
-        };
+        });
         await tx.articles.upsert(article);
         if (i % 10 === 0 || long)
           await tx.tags.setForArticle(
