@@ -75,6 +75,12 @@ export interface StoryRepo {
    * `mergedInto` pointer (old links still resolve) and the merge is recorded.
    */
   recordMerge(fromId: string, intoId: string, at: string): Promise<void>;
+  /**
+   * Moves single articles to story `intoId` (a regrouped story gives some of its articles to
+   * another, maybe not yet stored); their `updatedAt` becomes `at`. Story records are left as
+   * they are: the caller re-summarizes the stories it touched.
+   */
+  moveArticles(articleIds: string[], intoId: string, at: string): Promise<void>;
 }
 
 export interface TagRepo {

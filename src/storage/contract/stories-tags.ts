@@ -52,6 +52,49 @@ export function storyTagContract(store: CurrentStore): void {
       expect(await store().articles.count({ storyId: 'c' })).toBe(2);
       expect((await store().stories.top()).map((s) => s.id)).toEqual(['c']);
     });
+
+    it('moveArticles moves the listed articles only, also into a story with no record yet', async () => {
+      await store().stories.upsert(story('a'));
+      await store().stories.upsert(story('b'));
+      for (const slug of ['a1', 'a2', 'a3']) await store().articles.upsert(article(slug, { storyId: 'a' }));
+      await store().articles.upsert(article('b1', { storyId: 'b' }));
+      const storyOf = async (slug: string) => (await store().articles.get(article(slug).id))?.storyId;
+      const at = hoursAgo(-1);
+
+      await store().stories.moveArticles([article('a1').id, article('a2').id], 'b', at);
+      expect([await storyOf('a1'), await storyOf('a2'), await storyOf('a3'), await storyOf('b1')]).toEqual([
+        'b',
+        'b',
+        'a',
+        'b',
+      ]);
+      expect((await store().articles.get(article('a1').id))?.updatedAt).toBe(at);
+
+      await store().stories.moveArticles([article('a2').id], 'split-off', at);
+      expect(await storyOf('a2')).toBe('split-off');
+      expect(await store().articles.count({ storyId: 'split-off' })).toBe(1);
+      expect(await store().stories.get('split-off')).toBeNull();
+
+      const storyA = await store().stories.get('a');
+      await store().stories.moveArticles([], 'a', at);
+      expect([await storyOf('a1'), await storyOf('a2'), await storyOf('a3'), await storyOf('b1')]).toEqual([
+        'b',
+        'split-off',
+        'a',
+        'b',
+      ]);
+      // story records are the caller's to re-summarize
+      expect(await store().stories.get('a')).toEqual(storyA);
+    });
+
+    it('moveArticles takes a long id list (more than one statement binds)', async () => {
+      for (const slug of ['x', 'y']) await store().articles.upsert(article(slug, { storyId: 'from' }));
+      // past SQLite's default cap of 32,766 bound values per statement
+      const missing = Array.from({ length: 40_000 }, (_, i) => `missing-${i}`);
+      await store().stories.moveArticles([article('x').id, ...missing, article('y').id], 'into', hoursAgo(0));
+      expect(await store().articles.count({ storyId: 'into' })).toBe(2);
+      expect(await store().articles.count({ storyId: 'from' })).toBe(0);
+    });
   });
 
   describe('tags', () => {

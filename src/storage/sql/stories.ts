@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Category, Story } from '../../domain/types.js';
+import { chunks } from '../sqlite/util.js';
 import type { Page, StoryRepo } from '../store.js';
 import type { SqlCodec } from './codec.js';
 import type { SqlTables, StoryTable } from './tables.js';
@@ -94,5 +95,16 @@ export class SqlStoryRepo implements StoryRepo {
       .where((eb) => eb.or([eb('id', '=', fromId), eb('merged_into', '=', fromId)]))
       .execute();
     await this.db.updateTable('articles').set({ story_id: intoId }).where('story_id', '=', fromId).execute();
+  }
+
+  async moveArticles(articleIds: string[], intoId: string, at: string): Promise<void> {
+    // in slices: SQLite caps the values one statement binds
+    for (const ids of chunks([...new Set(articleIds)])) {
+      await this.db
+        .updateTable('articles')
+        .set({ story_id: intoId, updated_at: at })
+        .where(this.codec.oneOf('id', ids))
+        .execute();
+    }
   }
 }
