@@ -8,7 +8,9 @@
 import type { Article, FeedItem, Source } from '../domain/types.js';
 import { describeError, LedeError } from '../lib/errors.js';
 import { escapeHtml } from '../lib/html.js';
-import type { PipelineDeps, ProcessItemPayload } from './deps.js';
+import type { Store } from '../storage/store.js';
+import type { PipelineDeps, ProcessItemPayload, StoryPlacer } from './deps.js';
+import type { MovedArticle } from './stories/types.js';
 import { subscribeIfNew } from './websub.js';
 
 export type { PipelineDeps, ProcessItemPayload } from './deps.js';
@@ -209,7 +211,7 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
   return exclusive(async () => {
     const near = exactOf ? { id: exactOf.id, overlap: 1 } : stories.nearDuplicate(id, extracted.text);
     const placement = previous?.storyId
-      ? { storyId: previous.storyId, merged: [] as string[] }
+      ? { storyId: previous.storyId, merged: [] as string[], moved: [] as MovedArticle[] }
       : stories.place({
           id,
           title,
@@ -252,9 +254,10 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
       await tx.articles.upsert(article);
       await tx.tags.setForArticle(id, deps.tagsFor(enrichment));
       for (const mergedId of placement.merged) await tx.stories.recordMerge(mergedId, placement.storyId, now);
-      const members = await tx.articles.list({ storyId: placement.storyId, limit: 500 });
-      const previousStory = await tx.stories.get(placement.storyId);
-      await tx.stories.upsert(stories.summarize(placement.storyId, members, previousStory));
+      // after the merges: a move overrides a merge for its article
+      const movedFrom = await moveArticles(tx, placement.moved, now);
+      const touched = new Set([placement.storyId, ...placement.moved.map((m) => m.storyId), ...movedFrom]);
+      for (const storyId of touched) await resummarize(tx, stories, storyId);
     });
     deps.logger.info(
       {
@@ -262,6 +265,7 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
         url: page.url,
         source_id: page.sourceId,
         story_id: placement.storyId,
+        moved_articles: placement.moved.length,
         duration_ms: Date.now() - started,
         stage: 'ingest',
       },
@@ -269,6 +273,36 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
     );
     return article;
   });
+}
+
+/** The store's largest page of a list. */
+const MAX_PAGE = 1000;
+
+/** Applies a placement's article moves; returns the stories the moved articles were in. */
+async function moveArticles(tx: Store, moved: MovedArticle[], at: string): Promise<Set<string>> {
+  const from = new Set<string>();
+  if (moved.length === 0) return from;
+  const ids = moved.map((m) => m.id);
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const page = await tx.articles.list({ ids, limit: MAX_PAGE, offset });
+    for (const a of page) if (a.storyId) from.add(a.storyId);
+    if (page.length < MAX_PAGE) break;
+  }
+  const byTarget = new Map<string, string[]>();
+  for (const m of moved) {
+    const group = byTarget.get(m.storyId) ?? [];
+    group.push(m.id);
+    byTarget.set(m.storyId, group);
+  }
+  for (const [storyId, articleIds] of byTarget) await tx.stories.moveArticles(articleIds, storyId, at);
+  return from;
+}
+
+/** Rewrites a story's record from the articles it holds now; a story left empty is kept as it was. */
+async function resummarize(tx: Store, stories: StoryPlacer, storyId: string): Promise<void> {
+  const members = await tx.articles.list({ storyId, limit: 500 });
+  if (members.length === 0) return;
+  await tx.stories.upsert(stories.summarize(storyId, members, await tx.stories.get(storyId)));
 }
 
 /**
