@@ -1,6 +1,7 @@
 // `lede cluster --jsonl`: online story clustering as a batch filter (DESIGN.md contract).
 // stdin {id, title, text, published, source[, entities]} in time order -> stdout {id, story}
-// (plus `merged`: earlier story ids folded into this one, when a placement merged stories).
+// (plus `merged`: earlier story ids folded into this one, when a placement merged stories, and
+// `moved`: earlier articles given to another story, {id, story}, when a story was regrouped).
 // Each line is answered as soon as it is read: stdout writes to a pipe are synchronous in Node
 // on Linux, so a line is out before the next input line is parsed.
 import { StoryClusterer } from '../pipeline/stories/index.js';
@@ -11,7 +12,8 @@ import { runJsonl } from './jsonl.js';
 
 const usage = `Usage: lede cluster --jsonl [--window-hours N]
   stdin: {"id", "title", "text", "published", "source", "entities"?} per line, in time order
-  stdout: {"id", "story"} per line (and "merged": [story ids] when stories were merged)`;
+  stdout: {"id", "story"} per line (and "merged": [story ids] when stories were merged,
+          "moved": [{"id", "story"}] when earlier articles moved to another story)`;
 
 function str(line: Record<string, unknown>, field: string, required: boolean): string {
   const value = line[field];
@@ -46,10 +48,12 @@ export function clusterHandler(
   clusterer: StoryClusterer,
 ): (line: Record<string, unknown>) => Record<string, unknown> {
   return (line) => {
-    const assignment = clusterer.add(toClusterInput(line));
-    return assignment.merged.length
-      ? { story: assignment.storyId, merged: assignment.merged }
-      : { story: assignment.storyId };
+    const { storyId, merged, moved } = clusterer.add(toClusterInput(line));
+    return {
+      story: storyId,
+      ...(merged.length ? { merged } : {}),
+      ...(moved.length ? { moved: moved.map((m) => ({ id: m.id, story: m.storyId })) } : {}),
+    };
   };
 }
 

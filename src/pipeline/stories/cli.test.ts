@@ -51,6 +51,45 @@ describe('lede cluster --jsonl', () => {
     ]);
   });
 
+  it('reports the earlier articles a placement moved to another story', async () => {
+    // two alike title fights under one headline: the first report of the second fight joins the
+    // first fight's story, and is given back when the second fight's next report arrives
+    const cli = start(['--jsonl']);
+    const headline = 'Klitschko retains his titles';
+    cli.stdin.write(
+      [
+        line(
+          'r0',
+          headline,
+          'Wladimir Klitschko kept his heavyweight belts on Saturday night at the SAP Arena in Mannheim, Germany, where referee Tony Weeks stopped a bleeding Hasim Rahman in the seventh round. Rahman, a former champion aged 35, threw only 21 jabs.',
+        ),
+        line(
+          't0',
+          headline,
+          'Wladimir Klitschko kept his heavyweight belts at the Stade de Suisse in Bern, Switzerland, knocking Tony Thompson down twice before referee Eddie Cotton ended it in the sixth round. Thompson, 40, from Washington, had lost their first fight in Hamburg.',
+        ),
+        line(
+          'r1',
+          headline,
+          'Hasim Rahman, 35, was outclassed at the SAP Arena: Weeks waved the bout off in round seven as Klitschko landed 118 punches to 21 for the Baltimore veteran, a late substitute for Alexander Povetkin.',
+        ),
+        line(
+          't1',
+          headline,
+          'Tony Thompson went down twice in the rematch at the Stade de Suisse: Eddie Cotton stopped it in round six, four years after Klitschko beat the Washington southpaw in Hamburg. A crowd of 26,000 watched in Bern.',
+        ),
+      ].join(''),
+    );
+    cli.stdin.end();
+    expect(await cli.done).toBe(0);
+    expect(cli.lines).toEqual([
+      { id: 'r0', story: storyIdFor('r0') },
+      { id: 't0', story: storyIdFor('r0') },
+      { id: 'r1', story: storyIdFor('r0') },
+      { id: 't1', story: storyIdFor('t0'), moved: [{ id: 't0', story: storyIdFor('t0') }] },
+    ]);
+  });
+
   it('rejects a bad --window-hours', async () => {
     await expect(start(['--jsonl', '--window-hours', '0']).done).rejects.toThrow(/window-hours/);
   });

@@ -71,7 +71,7 @@ describe('StoryClusterer', () => {
   it('is deterministic and reports how an article was placed', () => {
     const a = new StoryClusterer();
     const first = a.add(quake[0]);
-    expect(first).toEqual({ storyId: storyIdFor('q1'), created: true, score: 0, merged: [] });
+    expect(first).toEqual({ storyId: storyIdFor('q1'), created: true, score: 0, merged: [], moved: [] });
     const second = a.add(quake[1]);
     expect(second.created).toBe(false);
     expect(second.score).toBeGreaterThan(a.options.threshold);
@@ -88,54 +88,7 @@ describe('StoryClusterer', () => {
     expect(clusterer.resolve(early)).toBeNull();
   });
 
-  it('merges two stories that an article bridges, the younger into the older', () => {
-    const clusterer = new StoryClusterer({ threshold: 0.3, mergeThreshold: 0.4 });
-    const rescue = [
-      doc(
-        'r1',
-        0,
-        'AFAD rescuers search Bayrakli rubble',
-        'AFAD rescuers searched the Bayrakli rubble with dogs through the night.',
-      ),
-      doc(
-        'r2',
-        1,
-        'Bayrakli rubble search goes on',
-        'Rescuers of AFAD and dogs kept searching the Bayrakli rubble.',
-      ),
-    ];
-    const toll = [
-      doc(
-        't1',
-        2,
-        'Izmir death toll reaches 39',
-        'Officials in Izmir said the death toll reached 39, with 885 injured in hospitals.',
-      ),
-      doc(
-        't2',
-        3,
-        'Izmir toll: 39 dead, 885 injured',
-        'The death toll in Izmir reached 39 and 885 people were injured, officials said.',
-      ),
-    ];
-    const ids = run(clusterer, [...rescue, ...toll]);
-    expect(ids.get('r2')).toBe(ids.get('r1'));
-    expect(ids.get('t2')).toBe(ids.get('t1'));
-    expect(ids.get('t1')).not.toBe(ids.get('r1'));
-    const bridge = clusterer.add(
-      doc(
-        'b1',
-        4,
-        'Izmir death toll reaches 39 as AFAD rescuers search Bayrakli rubble',
-        'The death toll in Izmir reached 39, with 885 injured, officials said, as AFAD rescuers and dogs searched the Bayrakli rubble through the night.',
-      ),
-    );
-    expect(bridge.merged).toEqual([ids.get('t1')]);
-    expect(bridge.storyId).toBe(ids.get('r1'));
-    expect(clusterer.resolve(ids.get('t1')!)).toBe(ids.get('r1'));
-  });
-
-  it('takes back a fragment that narrowly missed the story once the story grew', () => {
+  it('folds a fragment that narrowly missed a story back into it once the story grew', () => {
     const storm = [
       doc(
         'a1',
@@ -161,11 +114,73 @@ describe('StoryClusterer', () => {
     const [a1, f1, a2] = storm.map((d) => clusterer.add(d));
     expect(f1.created).toBe(true);
     expect(a2.storyId).toBe(a1.storyId);
+    // the younger story is merged into the older, which keeps its id; nothing else moved
     expect(a2.merged).toEqual([f1.storyId]);
+    expect(a2.moved).toEqual([]);
     expect(clusterer.resolve(f1.storyId)).toBe(a1.storyId);
-    const strict = new StoryClusterer({ threshold: 0.4, fragmentSize: 0 });
-    const kept = storm.map((d) => strict.add(d));
-    expect(strict.resolve(kept[1].storyId)).toBe(kept[1].storyId);
+    const greedy = new StoryClusterer({ threshold: 0.4, regroupFrom: Number.POSITIVE_INFINITY });
+    const kept = storm.map((d) => greedy.add(d));
+    expect(greedy.resolve(kept[1].storyId)).toBe(kept[1].storyId);
+  });
+
+  it('gives back the reports of another, alike event that a story took in', () => {
+    // two title defences of one champion; a low threshold makes the first report of the second
+    // fight join the first fight's story, and the next reports follow it
+    const rahman = [
+      [
+        'Klitschko stops Rahman in Mannheim',
+        'Wladimir Klitschko kept his heavyweight belts on Saturday night at the SAP Arena in Mannheim, Germany, where referee Tony Weeks stopped a bleeding Hasim Rahman in the seventh round. Rahman, a former champion aged 35, threw only 21 jabs.',
+      ],
+      [
+        'Rahman outclassed in Mannheim',
+        'Hasim Rahman, 35, was outclassed at the SAP Arena: Weeks waved the bout off in round seven as Klitschko landed 118 punches to 21 for the Baltimore veteran, a late substitute for Alexander Povetkin.',
+      ],
+      [
+        'Baltimore veteran Rahman falls to Klitschko',
+        'The Baltimore veteran Hasim Rahman, who replaced the injured Povetkin, lasted until the seventh round in Mannheim before Tony Weeks stepped in, with 12,000 fans at the SAP Arena cheering Klitschko.',
+      ],
+      [
+        'Povetkin substitute Rahman stopped',
+        'Alexander Povetkin watched from ringside in Mannheim as his substitute, Hasim Rahman, was stopped in the seventh by referee Tony Weeks; the SAP Arena crowd of 12,000 saw Rahman land 21 punches.',
+      ],
+    ];
+    const thompson = [
+      [
+        'Klitschko stops Thompson in Bern',
+        'Wladimir Klitschko kept his heavyweight belts at the Stade de Suisse in Bern, Switzerland, knocking Tony Thompson down twice before referee Eddie Cotton ended it in the sixth round. Thompson, 40, from Washington, had lost their first fight in Hamburg.',
+      ],
+      [
+        'Thompson down twice in Bern rematch',
+        'Tony Thompson went down twice in the rematch at the Stade de Suisse: Eddie Cotton stopped it in round six, four years after Klitschko beat the Washington southpaw in Hamburg. A crowd of 26,000 watched in Bern.',
+      ],
+      [
+        'Washington southpaw Thompson beaten again',
+        'The Washington southpaw Tony Thompson, 40, again lost to Klitschko, this time in six rounds at the Stade de Suisse, after a Hamburg defeat four years ago; referee Eddie Cotton counted him out before 26,000 fans.',
+      ],
+      [
+        'Hamburg repeat for Thompson in Bern',
+        'It was Hamburg all over again for Tony Thompson: two knockdowns, and Eddie Cotton stopping the rematch in the sixth at the Stade de Suisse in Bern in front of 26,000.',
+      ],
+    ];
+    const stream = rahman.flatMap(([title, text], i) => [
+      doc(`r${i}`, i, title, text),
+      doc(`t${i}`, i + 0.5, ...(thompson[i] as [string, string])),
+    ]);
+    const place = (clusterer: StoryClusterer) => {
+      const story = new Map<string, string>();
+      for (const d of stream) {
+        const placed = clusterer.add(d);
+        story.set(d.id, placed.storyId);
+        for (const m of placed.moved) story.set(m.id, m.storyId);
+      }
+      return (id: string) => clusterer.resolve(story.get(id)!);
+    };
+    const storyOf = place(new StoryClusterer({ threshold: 0.05 }));
+    // the first fight keeps the story it started; the second gets one named by its first report
+    for (const id of ['r1', 'r2', 'r3']) expect(storyOf(id)).toBe(storyIdFor('r0'));
+    for (const id of ['t0', 't1', 't2', 't3']) expect(storyOf(id)).toBe(storyIdFor('t0'));
+    const greedy = place(new StoryClusterer({ threshold: 0.05, regroupFrom: Number.POSITIVE_INFINITY }));
+    expect(greedy('t0')).toBe(greedy('r0'));
   });
 
   it('keeps the same kind of event on another date apart, also from a grown story', () => {
@@ -189,26 +204,6 @@ describe('StoryClusterer', () => {
     const loose = new StoryClusterer({ dateConflict: 1 });
     run(loose, byrd);
     expect(loose.add(thompson).created).toBe(false);
-  });
-
-  it('keeps the same kind of event about someone else apart from a story', () => {
-    const rehab = (id: string, who: string) =>
-      doc(
-        id,
-        0,
-        `${who} checks into rehab`,
-        `Actress ${who} has checked into rehab at the Cliffside treatment center in Malibu, her publicist said. The actress entered the facility for treatment of alcohol abuse.`,
-      );
-    const lohan = [rehab('r1', 'Lindsay Lohan'), rehab('r2', 'Lindsay Lohan')];
-    const reid = rehab('r3', 'Tara Reid');
-    const clusterer = new StoryClusterer();
-    const ids = run(clusterer, lohan);
-    expect(ids.get('r2')).toBe(ids.get('r1'));
-    // the same words and place, but the article leads with a name the story never mentions
-    expect(clusterer.add(reid).created).toBe(true);
-    const loose = new StoryClusterer({ nameConflict: 1 });
-    run(loose, lohan);
-    expect(loose.add(reid).created).toBe(false);
   });
 
   it('rebuilds its state from stored assignments after a restart', () => {

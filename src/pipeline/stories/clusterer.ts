@@ -2,28 +2,30 @@
 // inverted index over the top terms and names of the stories alive in a sliding time window
 // (stories leave it when they stop growing, so the cost follows the window, not the archive);
 // each candidate is scored on four TF-IDF cosines (body, headline, names, numbers) damped by the
-// time gap, by dates that disagree with the story's and raised by a calendar day it shares (see
-// date-profile.ts), damped by a leading name foreign to the story (see nameConflict in
-// live-story.ts); the article joins the best story above a threshold or starts a new one. An article close to two stories, or a
-// story that grew close to another, merges them (younger into older); a story that grew also
-// takes back the small fragments that narrowly missed it (see foldThreshold).
+// time gap and by dates that disagree with the story's, raised by a calendar day it shares (see
+// date-profile.ts); the article joins the best story above a threshold or starts a new one.
+// When a story doubles in size, its articles and those of its close neighbours are regrouped at
+// once (see regroup.ts): a story that took in the first reports of another, alike event gives
+// them back, and fragments of one event are merged (the younger into the older).
 import { hexHash } from '../../lib/hash.js';
-import { type ArticleDate, consensus, type DateWeights, dateFactor } from './date-profile.js';
+import { type ArticleDate, consensus, type DateWeights, dateFactor, pairDateFactor } from './date-profile.js';
 import {
   absorb,
   type ChannelWeights,
   type LiveStory,
-  mergeInto,
-  nameConflict,
+  type Member,
   newStory,
+  pairCosines,
+  rebuildStory,
   similarity,
   storyChannels,
   storyKeys,
   type WeightedChannels,
   weighChannels,
 } from './live-story.js';
+import { keptStories, type RegroupOptions, regroup, samePartition } from './regroup.js';
 import { StoryIndex } from './story-index.js';
-import type { ClusterAssignment, ClusterInput } from './types.js';
+import type { ClusterAssignment, ClusterInput, MovedArticle } from './types.js';
 import { type DocFeatures, DocumentFrequency, docFeatures, topIds } from './vectors.js';
 
 export interface ClustererOptions {
@@ -31,8 +33,6 @@ export interface ClustererOptions {
   windowHours: number;
   /** minimum combined score to join a story */
   threshold: number;
-  /** both stories must score at least this for an article to merge them */
-  mergeThreshold: number;
   weights: ChannelWeights;
   /**
    * score multiplier when the article names years (or weekdays) and none is the one most
@@ -44,43 +44,38 @@ export interface ClustererOptions {
    * the article's, or the day next to it (see dateFactor)
    */
   sameDayBonus: number;
-  /**
-   * score multiplier when the article's leading name and the story's are each absent from the
-   * other (another person or place in the same kind of event; see nameConflict)
-   */
-  nameConflict: number;
   /** score multiplier per day of gap between the article and the story's latest article */
   dayDecay: number;
   /** half-life of a story's centroid weights, in hours of stream time */
   halfLifeHours: number;
   maxCandidates: number;
-  /** both stories need this many articles before a merge is considered */
-  mergeMinSize: number;
-  /** a story of at most this many articles is a fragment a larger story may take back */
-  fragmentSize: number;
-  /** score at which a grown story takes back a fragment (see foldThreshold) */
-  refoldThreshold: number;
   centroidTerms: number;
   /** heaviest body terms kept of each article */
   articleTerms: number;
+  /** a story is regrouped with its neighbours when it reaches this size and each time it doubles */
+  regroupFrom: number;
+  /** story-to-story score that makes a story a neighbour to regroup with */
+  neighbourhood: number;
+  /** at most this many articles are regrouped at once */
+  regroupMembers: number;
+  regroup: RegroupOptions;
 }
 
 export const DEFAULT_OPTIONS: ClustererOptions = {
   windowHours: 72,
   threshold: 0.2,
-  mergeThreshold: 0.45,
   weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
   dateConflict: 0.7,
   sameDayBonus: 0.3,
-  nameConflict: 0.7,
   dayDecay: 0.85,
   halfLifeHours: 24,
   maxCandidates: 8,
-  mergeMinSize: 2,
-  fragmentSize: 2,
-  refoldThreshold: 0.28,
   centroidTerms: 160,
   articleTerms: 100,
+  regroupFrom: 2,
+  neighbourhood: 0.1,
+  regroupMembers: 96,
+  regroup: { neighbours: 4, sharedWeight: 0.3, threshold: 0.24 },
 };
 
 /** Story id derived from its first article, so a rebuilt clusterer gives the same ids. */
@@ -102,6 +97,7 @@ export class StoryClusterer {
   private clock = Number.NEGATIVE_INFINITY;
   private lastSweep = Number.NEGATIVE_INFINITY;
   private sequence = 0;
+  private arrivals = 0;
   private readonly dateWeights: DateWeights;
 
   constructor(options: Partial<ClustererOptions> = {}) {
@@ -109,6 +105,7 @@ export class StoryClusterer {
       ...DEFAULT_OPTIONS,
       ...options,
       weights: { ...DEFAULT_OPTIONS.weights, ...options.weights },
+      regroup: { ...DEFAULT_OPTIONS.regroup, ...options.regroup },
     };
     this.df = new DocumentFrequency();
     this.dateWeights = { conflict: this.options.dateConflict, sameDay: this.options.sameDayBonus };
@@ -160,33 +157,33 @@ export class StoryClusterer {
     // IDF as it was before this article (which is counted in on the way): the same weights
     // whether the article is placed live or restored
     const weighted = weighChannels(features, this.df, this.options.articleTerms, true);
+    const member: Member = { id: doc.id, order: this.arrivals++, time, date: features, channels: weighted };
     if (knownStory !== null) {
       const id = this.resolve(knownStory) ?? knownStory;
       const story = this.stories.get(id);
-      if (story) this.join(story, features, weighted);
-      else this.create(id, doc, features, weighted);
-      return { storyId: id, created: !story, score: 0, merged: [] };
+      if (story) this.join(story, member);
+      else this.create(id, member);
+      return { storyId: id, created: !story, score: 0, merged: [], moved: [] };
     }
 
     const scored = this.candidates(features, weighted);
     const best = scored[0];
     if (!best || best.score < this.options.threshold) {
       const id = this.uniqueId(doc.id);
-      this.create(id, doc, features, weighted);
-      return { storyId: id, created: true, score: 0, merged: [] };
+      this.create(id, member);
+      return { storyId: id, created: true, score: 0, merged: [], moved: [] };
     }
-    let target = this.stories.get(best.storyId)!;
+    const story = this.stories.get(best.storyId)!;
+    this.join(story, member);
     const merged: string[] = [];
-    // an article close to two stories bridges them: they were fragments of one event
-    for (const other of scored.slice(1, 3)) {
-      if (best.score < this.options.mergeThreshold || other.score < this.options.mergeThreshold) break;
-      target = this.mergePair(target, this.stories.get(other.storyId)!, merged);
+    const moved: MovedArticle[] = [];
+    let storyId = story.id;
+    // a story that doubled is looked at again with its neighbours: its centroid moved enough
+    const doubled = (story.size & (story.size - 1)) === 0;
+    if (doubled && story.size >= this.options.regroupFrom) {
+      storyId = this.regroupAround(story, doc.id, merged, moved) ?? storyId;
     }
-    // neighbours are looked for when the story doubled in size: its centroid moved enough
-    const reindexed = this.join(target, features, weighted);
-    const doubled = (target.size & (target.size - 1)) === 0;
-    const storyId = reindexed && doubled ? this.mergeAround(target, merged) : target.id;
-    return { storyId, created: false, score: best.score, merged };
+    return { storyId, created: false, score: best.score, merged, moved };
   }
 
   /** Candidate stories for an article, best first. */
@@ -213,67 +210,164 @@ export class StoryClusterer {
   ): ScoredStory[] {
     const out: Array<ScoredStory & { seq: number }> = [];
     for (const story of found) {
-      let score = similarity(channels, story, this.options.weights);
-      // the same kind of event on another date (a title defence, an emergency patch years
-      // apart) is another story however alike the words
-      score *= dateFactor(date, story.dates, this.dateWeights);
-      if (nameConflict(channels.names, story)) score *= this.options.nameConflict;
-      if (time !== null && story.last !== null) {
-        score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
-      }
-      out.push({ storyId: story.id, score, seq: story.seq });
+      out.push({ storyId: story.id, score: this.match(channels, time, date, story), seq: story.seq });
     }
     out.sort((a, b) => b.score - a.score || a.seq - b.seq);
     return out;
   }
 
-  /**
-   * After a story grew, fragments of the same event may now look alike: a story whose centroid
-   * is close enough is folded in, the younger into the older (which keeps its id).
-   */
-  private mergeAround(grown: LiveStory, merged: string[]): string {
-    let target = grown;
-    for (let round = 0; round < 3; round++) {
-      const found = this.index.candidates([{ keys: storyKeys(target), weight: 1 }], 6);
-      const others = this.rank(
-        storyChannels(target),
-        target.last,
-        consensus(target.dates),
-        found.filter((story) => story !== target),
-      );
-      const fold = others.find(
-        (other) => other.score >= this.foldThreshold(target, this.stories.get(other.storyId)!),
-      );
-      if (!fold) break;
-      target = this.mergePair(target, this.stories.get(fold.storyId)!, merged);
+  /** How well an article (or a story seen as one) fits a story. */
+  private match(
+    channels: WeightedChannels,
+    time: number | null,
+    date: ArticleDate,
+    story: LiveStory,
+  ): number {
+    let score = similarity(channels, story, this.options.weights);
+    // the same kind of event on another date (a title defence, an emergency patch years
+    // apart) is another story however alike the words
+    score *= dateFactor(date, story.dates, this.dateWeights);
+    if (time !== null && story.last !== null) {
+      score *= this.options.dayDecay ** (Math.abs(time - story.last) / 86_400_000);
     }
-    return target.id;
+    return score;
   }
 
   /**
-   * The score at which `other` folds into the grown story. A small fragment of a larger story
-   * needs less than a merge of two stories: it is usually an article that narrowly missed the
-   * story at arrival (a thin report, a headline that is only a dateline), and the story's
-   * centroid, now built from more articles, finds it again more reliably than the one it missed.
-   * (Its threshold stays above the join threshold: a fragment may also be the first article of
-   * another event of the same kind.)
+   * Regroups the articles of a grown story and of its close neighbours at once (see regroup.ts)
+   * and applies the new grouping: each group keeps the story that holds most of it (older
+   * first), a group no story holds starts a new one, a story no group keeps is merged into the
+   * one that took most of its articles. Returns the story of `articleId` when it changed.
    */
-  private foldThreshold(grown: LiveStory, other: LiveStory): number {
-    const { fragmentSize, refoldThreshold, mergeMinSize, mergeThreshold } = this.options;
-    if (other.size <= fragmentSize && other.size < grown.size) return refoldThreshold;
-    if (grown.size < mergeMinSize || other.size < mergeMinSize) return Number.POSITIVE_INFINITY;
-    return mergeThreshold;
+  private regroupAround(
+    grown: LiveStory,
+    articleId: string,
+    merged: string[],
+    moved: MovedArticle[],
+  ): string | null {
+    const stories = this.neighbourhood(grown);
+    if (stories.length === 1 && grown.size < 3) return null;
+    const members: Member[] = [];
+    const from: number[] = [];
+    stories.forEach((story, s) => {
+      for (const member of story.members) {
+        members.push(member);
+        from.push(s);
+      }
+    });
+    const group = regroup(this.pairScores(members), this.options.regroup);
+    if (samePartition(group, from)) return null;
+
+    const kept = keptStories(group, from);
+    const finalOf = new Array<string>(members.length);
+    const items = new Map<number, number[]>();
+    group.forEach((g, i) => items.set(g, [...(items.get(g) ?? []), i]));
+    for (const [g, indexes] of items) {
+      const story = this.regrouped(stories, kept.get(g), indexes, members, from);
+      for (const i of indexes) finalOf[i] = story.id;
+    }
+    stories.forEach((story, s) => {
+      if ([...kept.values()].includes(s)) return;
+      // a story no group kept lives on as an alias of the one that took most of its articles
+      const counts = new Map<string, number>();
+      from.forEach((f, i) => {
+        if (f === s) counts.set(finalOf[i], (counts.get(finalOf[i]) ?? 0) + 1);
+      });
+      this.drop(story.id);
+      this.aliases.set(story.id, [...counts].sort((x, y) => y[1] - x[1])[0][0]);
+      merged.push(story.id);
+    });
+    let placed: string | null = null;
+    members.forEach((member, i) => {
+      // the placed article is answered with its final story, not listed as moved
+      if (member.id === articleId) placed = finalOf[i];
+      else if (this.resolve(stories[from[i]].id) !== finalOf[i]) {
+        moved.push({ id: member.id, storyId: finalOf[i] });
+      }
+    });
+    return placed;
   }
 
-  /** Folds the younger story into the older one, which keeps its id; returns the older. */
-  private mergePair(a: LiveStory, b: LiveStory, merged: string[]): LiveStory {
-    const [older, younger] = a.seq < b.seq ? [a, b] : [b, a];
-    mergeInto(older, younger, this.options.centroidTerms);
-    this.drop(younger.id);
-    this.aliases.set(younger.id, older.id);
-    this.index.set(older, storyKeys(older));
-    merged.push(younger.id);
-    return older;
+  /**
+   * The grown story and the neighbours it is regrouped with, oldest first: stories close enough
+   * to it that still remember all their articles, up to `regroupMembers` articles in all.
+   */
+  private neighbourhood(grown: LiveStory): LiveStory[] {
+    const { regroupMembers, neighbourhood } = this.options;
+    // a story that forgot some of its articles cannot be rebuilt from the ones it remembers
+    const whole = (story: LiveStory) => story.members.length === story.size;
+    if (!whole(grown) || grown.size > regroupMembers) return [grown];
+    const found = this.index.candidates([{ keys: storyKeys(grown), weight: 1 }], 6);
+    const near = this.rank(
+      storyChannels(grown),
+      grown.last,
+      consensus(grown.dates),
+      found.filter((story) => story !== grown),
+    );
+    const stories = [grown];
+    let total = grown.size;
+    for (const { storyId, score } of near) {
+      const story = this.stories.get(storyId)!;
+      if (score < neighbourhood || !whole(story) || total + story.size > regroupMembers) continue;
+      stories.push(story);
+      total += story.size;
+    }
+    return stories.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** match() of every two articles, as a symmetric matrix. */
+  private pairScores(members: readonly Member[]): Float64Array[] {
+    const scores = pairCosines(
+      members.map((member) => member.channels),
+      this.options.weights,
+    );
+    for (let i = 0; i < members.length; i++) {
+      const a = members[i];
+      for (let j = i + 1; j < members.length; j++) {
+        if (scores[i][j] === 0) continue;
+        const b = members[j];
+        let score = scores[i][j] * pairDateFactor(a.date, b.date, this.dateWeights);
+        if (a.time !== null && b.time !== null) {
+          score *= this.options.dayDecay ** (Math.abs(a.time - b.time) / 86_400_000);
+        }
+        scores[i][j] = score;
+        scores[j][i] = score;
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * The story of one new group: the kept story (grown by the articles it gained, or rebuilt when
+   * it also lost some), or a new story named by the group's first article.
+   */
+  private regrouped(
+    stories: readonly LiveStory[],
+    keptIndex: number | undefined,
+    indexes: readonly number[],
+    members: readonly Member[],
+    from: readonly number[],
+  ): LiveStory {
+    const { halfLifeHours, centroidTerms } = this.options;
+    const old = keptIndex === undefined ? null : stories[keptIndex];
+    const gained = indexes.filter((i) => from[i] !== keptIndex).map((i) => members[i]);
+    let story: LiveStory;
+    if (old && indexes.length - gained.length === old.size) {
+      if (gained.length === 0) return old;
+      story = old;
+      for (const member of gained.sort((a, b) => a.order - b.order)) {
+        absorb(story, member, halfLifeHours, centroidTerms);
+      }
+      story.members.sort((a, b) => a.order - b.order);
+    } else {
+      const group = indexes.map((i) => members[i]).sort((a, b) => a.order - b.order);
+      const id = old ? old.id : this.uniqueId(group[0].id);
+      if (old) this.drop(old.id);
+      story = rebuildStory(id, old ? old.seq : this.sequence++, group, halfLifeHours, centroidTerms);
+      this.stories.set(id, story);
+    }
+    this.index.set(story, storyKeys(story));
+    return story;
   }
 
   private uniqueId(articleId: string): string {
@@ -283,19 +377,17 @@ export class StoryClusterer {
     return id;
   }
 
-  private create(id: string, doc: ClusterInput, features: DocFeatures, weighted: WeightedChannels): void {
-    const story = newStory(id, this.sequence++, doc.id, features, weighted);
+  private create(id: string, member: Member): void {
+    const story = newStory(id, this.sequence++, member);
     this.stories.set(id, story);
     this.index.set(story, storyKeys(story));
   }
 
-  /** Adds the article to the story; true when the story was re-indexed. */
-  private join(story: LiveStory, features: DocFeatures, weighted: WeightedChannels): boolean {
-    absorb(story, features, weighted, this.options.halfLifeHours, this.options.centroidTerms);
+  /** Adds the article to the story. */
+  private join(story: LiveStory, member: Member): void {
+    absorb(story, member, this.options.halfLifeHours, this.options.centroidTerms);
     // a grown story's top keys drift slowly: re-index while it is young, then every 4th article
-    if (story.size > 4 && story.size % 4 !== 0) return false;
-    this.index.set(story, storyKeys(story));
-    return true;
+    if (story.size <= 4 || story.size % 4 === 0) this.index.set(story, storyKeys(story));
   }
 
   private drop(id: string): void {

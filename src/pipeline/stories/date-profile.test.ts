@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDate, consensus, dateFactor, emptyProfile, mergeProfiles } from './date-profile.js';
+import { addDate, consensus, dateFactor, emptyProfile } from './date-profile.js';
 import { calendarDay } from './text.js';
 
 const SAT = 1 << 5;
@@ -41,10 +41,15 @@ describe('date profiles', () => {
     expect(dateFactor({ year: 2012, days: SUN, dates: [NOV_8] }, emptyProfile(), HALF)).toBe(1);
   });
 
-  it('merges counts and reads a story as its consensus dates', () => {
+  it('reads a story as its consensus dates', () => {
     const other = emptyProfile();
     addDate(other, { year: 2008, days: SUN, dates: [NOV_9] });
-    mergeProfiles(other, story);
+    for (const date of [
+      { year: 2008, days: SAT, dates: [NOV_8] },
+      { year: 2008, days: SAT, dates: [NOV_8] },
+      { year: 2005, days: 0, dates: [] },
+    ])
+      addDate(other, date);
     expect(other.yearNamers).toBe(4);
     expect(other.years.get(2008)).toBe(3);
     expect(other.dateNamers).toBe(3);

@@ -60,15 +60,6 @@ export function addDate(profile: DateProfile, date: ArticleDate): void {
   for (const day of date.dates) profile.dates.set(day, (profile.dates.get(day) ?? 0) + 1);
 }
 
-export function mergeProfiles(into: DateProfile, from: DateProfile): void {
-  into.yearNamers += from.yearNamers;
-  for (const [year, count] of from.years) into.years.set(year, (into.years.get(year) ?? 0) + count);
-  into.dayNamers += from.dayNamers;
-  for (let bit = 0; bit < 7; bit++) into.days[bit] += from.days[bit];
-  into.dateNamers += from.dateNamers;
-  for (const [day, count] of from.dates) into.dates.set(day, (into.dates.get(day) ?? 0) + count);
-}
-
 /** The dates most of a story's members agree on, to compare a story with another one. */
 export function consensus(profile: DateProfile): ArticleDate {
   let year: number | null = null;
@@ -113,6 +104,22 @@ export function dateFactor(
   // look-backs and announcements name many other days)
   if (date.dates.length > 0 && profile.dateNamers > 0) {
     factor *= 1 + sameDay * Math.min(1, nearDayShare(date.dates, profile) / CONSENSUS);
+  }
+  return factor;
+}
+
+/**
+ * dateFactor() of two single articles (either way round, it is symmetric): `conflict` for each
+ * of year and weekdays both name and disagree on, 1 + `sameDay` when they name a calendar day
+ * within a day of each other.
+ */
+export function pairDateFactor(a: ArticleDate, b: ArticleDate, { conflict, sameDay }: DateWeights): number {
+  let factor = 1;
+  if (a.year !== null && b.year !== null && a.year !== b.year) factor *= conflict;
+  if (a.days !== 0 && b.days !== 0 && (a.days & b.days) === 0) factor *= conflict;
+  if (a.dates.length > 0 && b.dates.length > 0) {
+    const near = a.dates.some((day) => b.dates.some((other) => Math.abs(day - other) <= 1));
+    if (near) factor *= 1 + sameDay;
   }
   return factor;
 }

@@ -1,18 +1,15 @@
 // The clusterer's state for one story in the window: sparse decayed centroids of its articles'
 // body terms, headline terms and names, and when it last grew.
-import { addDate, type DateProfile, emptyProfile, mergeProfiles } from './date-profile.js';
+import { type ArticleDate, addDate, type DateProfile, emptyProfile } from './date-profile.js';
 import {
-  addSparse,
   addWeighted,
   asWeighted,
-  type DocFeatures,
   type DocumentFrequency,
   dotCosine,
   norm,
   prune,
   type Sparse,
   scaleInPlace,
-  topIds,
   topKeys,
   type Weighted,
   weigh,
@@ -41,7 +38,22 @@ export interface LiveStory extends Channels {
   numbersNorm: number;
   /** the years and weekdays its articles name */
   dates: DateProfile;
+  /** its latest articles, oldest first (at most MAX_MEMBERS), for regrouping */
+  members: Member[];
 }
+
+/** What a story keeps of one of its articles. */
+export interface Member {
+  id: string;
+  /** arrival order in the clusterer */
+  order: number;
+  time: number | null;
+  date: ArticleDate;
+  channels: WeightedChannels;
+}
+
+/** Articles a story remembers; a larger story is not regrouped (see regroupAround). */
+export const MAX_MEMBERS = 64;
 
 const CHANNELS = ['body', 'title', 'names', 'numbers'] as const;
 const TITLE_TERMS = 48;
@@ -82,39 +94,65 @@ export function storyChannels(story: LiveStory): WeightedChannels {
   };
 }
 
-export function newStory(
-  id: string,
-  seq: number,
-  articleId: string,
-  f: DocFeatures,
-  w: WeightedChannels,
-): LiveStory {
+export function newStory(id: string, seq: number, member: Member): LiveStory {
   const story: LiveStory = {
     id,
     seq,
-    firstArticleId: articleId,
+    firstArticleId: member.id,
     size: 0,
     body: new Map(),
     title: new Map(),
     names: new Map(),
     numbers: new Map(),
-    first: f.time,
-    last: f.time,
+    first: member.time,
+    last: member.time,
     bodyNorm: 1,
     titleNorm: 1,
     namesNorm: 1,
     numbersNorm: 1,
     dates: emptyProfile(),
+    members: [member],
   };
-  addDate(story.dates, f);
-  addDoc(story, w);
+  addDate(story.dates, member.date);
+  addDoc(story, member.channels);
   refresh(story);
   return story;
 }
 
+/** A story made again from its members (after regrouping changed them), oldest first. */
+export function rebuildStory(
+  id: string,
+  seq: number,
+  members: readonly Member[],
+  halfLifeHours: number,
+  centroidTerms: number,
+): LiveStory {
+  const [first, ...rest] = [...members].sort((a, b) => a.order - b.order);
+  const story = newStory(id, seq, first);
+  for (const member of rest) {
+    addDate(story.dates, member.date);
+    story.members.push(member);
+    if (member.time === null) continue;
+    story.last = story.last === null ? member.time : Math.max(story.last, member.time);
+    story.first = story.first === null ? member.time : Math.min(story.first, member.time);
+  }
+  // the weights absorb() would give: each article faded by the time from it to the latest one
+  story.body.clear();
+  story.title.clear();
+  story.names.clear();
+  story.numbers.clear();
+  story.size = 0;
+  for (const member of story.members) {
+    const age = member.time === null || story.last === null ? 0 : story.last - member.time;
+    addDoc(story, member.channels, 0.5 ** (age / (halfLifeHours * 3_600_000)));
+  }
+  trim(story, centroidTerms);
+  return story;
+}
+
 /** Each article counts once whatever its length: its vectors are added at unit length. */
-function addDoc(story: LiveStory, w: WeightedChannels): void {
-  for (const c of CHANNELS) addWeighted(story[c], w[c], 1 / w[c].norm);
+function addDoc(story: LiveStory, w: WeightedChannels, fade = 1): void {
+  for (const c of CHANNELS) addWeighted(story[c], w[c], fade / w[c].norm);
   story.size++;
 }
 
@@ -134,37 +172,25 @@ function trim(story: LiveStory, centroidTerms: number): void {
 }
 
 /** Adds an article; older weights fade with the story's half-life so the story can move on. */
-export function absorb(
-  story: LiveStory,
-  f: DocFeatures,
-  w: WeightedChannels,
-  halfLifeHours: number,
-  centroidTerms: number,
-): void {
-  if (f.time !== null && story.last !== null && f.time > story.last) {
-    const factor = 0.5 ** ((f.time - story.last) / (halfLifeHours * 3_600_000));
+export function absorb(story: LiveStory, member: Member, halfLifeHours: number, centroidTerms: number): void {
+  const { time } = member;
+  if (time !== null && story.last !== null && time > story.last) {
+    const factor = 0.5 ** ((time - story.last) / (halfLifeHours * 3_600_000));
     if (factor < 0.999) for (const c of CHANNELS) scaleInPlace(story[c], factor);
   }
-  addDoc(story, w);
-  addDate(story.dates, f);
-  if (f.time !== null) {
-    story.last = story.last === null ? f.time : Math.max(story.last, f.time);
-    story.first = story.first === null ? f.time : Math.min(story.first, f.time);
+  addDoc(story, member.channels);
+  addDate(story.dates, member.date);
+  remember(story, member);
+  if (time !== null) {
+    story.last = story.last === null ? time : Math.max(story.last, time);
+    story.first = story.first === null ? time : Math.min(story.first, time);
   }
   trim(story, centroidTerms);
 }
 
-/** Folds `younger` into `older` (which keeps its id). */
-export function mergeInto(older: LiveStory, younger: LiveStory, centroidTerms: number): void {
-  for (const c of CHANNELS) addSparse(older[c], younger[c]);
-  older.size += younger.size;
-  mergeProfiles(older.dates, younger.dates);
-  if (younger.last !== null)
-    older.last = older.last === null ? younger.last : Math.max(older.last, younger.last);
-  if (younger.first !== null) {
-    older.first = older.first === null ? younger.first : Math.min(older.first, younger.first);
-  }
-  trim(older, centroidTerms);
+function remember(story: LiveStory, member: Member): void {
+  story.members.push(member);
+  if (story.members.length > MAX_MEMBERS) story.members.shift();
 }
 
 /** Weighted cosine over the four channels: body terms, headline terms, names, numbers. */
@@ -178,16 +204,43 @@ export function similarity(a: WeightedChannels, story: LiveStory, w: ChannelWeig
 }
 
 /**
- * Whether the article leads with another name than the story: its heaviest name is nowhere in
- * the story and the story's heaviest name is nowhere in the article. Two events of one kind
- * (two celebrities in rehab, two earthquakes) share the vocabulary but not who or where.
+ * The weighted channel cosines of every pair of articles (a symmetric matrix, zero diagonal),
+ * summed through the terms they share: the cost follows the shared terms, not n² vector walks.
+ * Postings are linked lists in flat arrays, so a call allocates a few arrays, not one per term.
  */
-export function nameConflict(names: Weighted, story: LiveStory): boolean {
-  if (names.ids.length === 0 || story.names.size === 0) return false;
-  const [lead] = topIds(names, 1);
-  if (story.names.has(lead)) return false;
-  const [storyLead] = topKeys(story.names, 1);
-  return !names.ids.includes(storyLead);
+export function pairCosines(articles: readonly WeightedChannels[], w: ChannelWeights): Float64Array[] {
+  const n = articles.length;
+  const out = Array.from({ length: n }, () => new Float64Array(n));
+  for (const c of CHANNELS) {
+    let entries = 0;
+    for (const article of articles) entries += article[c].ids.length;
+    const owner = new Int32Array(entries);
+    const value = new Float64Array(entries);
+    const next = new Int32Array(entries);
+    const head = new Map<number, number>();
+    let at = 0;
+    // articles are visited last to first, so each term's list runs in article order
+    for (let i = n - 1; i >= 0; i--) {
+      const { ids, w: weights, norm } = articles[i][c];
+      for (let k = 0; k < ids.length; k++, at++) {
+        owner[at] = i;
+        value[at] = weights[k] / norm;
+        next[at] = head.get(ids[k]) ?? -1;
+        head.set(ids[k], at);
+      }
+    }
+    const scale = w[c];
+    for (const first of head.values()) {
+      for (let x = first; x >= 0; x = next[x]) {
+        const row = out[owner[x]];
+        const a = scale * value[x];
+        for (let y = next[x]; y >= 0; y = next[y]) row[owner[y]] += a * value[y];
+      }
+    }
+  }
+  // each list runs in article order, so only the upper triangle was filled
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[j][i] = out[i][j];
+  return out;
 }
 
 /** The keys a story is found by: its heaviest body terms and names. */

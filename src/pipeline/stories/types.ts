@@ -17,4 +17,11 @@ export interface ClusterAssignment {
   score: number;
   /** stories merged into storyId by this placement */
   merged: string[];
+  /** earlier articles this placement moved to another story (when a story was regrouped) */
+  moved: MovedArticle[];
+}
+
+export interface MovedArticle {
+  id: string;
+  storyId: string;
 }

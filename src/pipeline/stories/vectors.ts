@@ -189,11 +189,6 @@ export function addWeighted(target: Sparse, source: Weighted, scale: number): vo
   for (let i = 0; i < ids.length; i++) target.set(ids[i], (target.get(ids[i]) ?? 0) + w[i] * scale);
 }
 
-/** target += source */
-export function addSparse(target: Sparse, source: Sparse): void {
-  for (const [key, w] of source) target.set(key, (target.get(key) ?? 0) + w);
-}
-
 export function scaleInPlace(v: Sparse, factor: number): void {
   for (const [key, w] of v) v.set(key, w * factor);
 }
