@@ -261,7 +261,9 @@ export class StoryClusterer {
     const kept = keptStories(group, from);
     const finalOf = new Array<string>(members.length);
     const items = new Map<number, number[]>();
-    group.forEach((g, i) => items.set(g, [...(items.get(g) ?? []), i]));
+    group.forEach((g, i) => {
+      items.set(g, [...(items.get(g) ?? []), i]);
+    });
     for (const [g, indexes] of items) {
       const story = this.regrouped(stories, kept.get(g), indexes, members, from);
       for (const i of indexes) finalOf[i] = story.id;
