@@ -3,7 +3,19 @@
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
-const keep = new Set(['.css', '.js', '.json', '.svg', '.png', '.ico', '.webmanifest', '.txt', '.gz', '.bin', '.sql']);
+const keep = new Set([
+  '.css',
+  '.js',
+  '.json',
+  '.svg',
+  '.png',
+  '.ico',
+  '.webmanifest',
+  '.txt',
+  '.gz',
+  '.bin',
+  '.sql',
+]);
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

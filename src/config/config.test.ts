@@ -11,7 +11,10 @@ describe('loadConfig', () => {
   });
 
   it('splits LEDE_FETCH_ALLOW and lets flags override the environment', () => {
-    const config = loadConfig({ LEDE_FETCH_ALLOW: '10.0.0.0/8, intranet.local ,', PORT: '8080' }, { port: 9 });
+    const config = loadConfig(
+      { LEDE_FETCH_ALLOW: '10.0.0.0/8, intranet.local ,', PORT: '8080' },
+      { port: 9 },
+    );
     expect(config.fetchAllow).toEqual(['10.0.0.0/8', 'intranet.local']);
     expect(config.port).toBe(9);
   });

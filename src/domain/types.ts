@@ -45,7 +45,9 @@ export interface Source {
 }
 
 export type NewSource = Pick<Source, 'name' | 'feedUrl'> &
-  Partial<Pick<Source, 'homepage' | 'country' | 'language' | 'topics' | 'kind' | 'enabled' | 'displayPolicy'>>;
+  Partial<
+    Pick<Source, 'homepage' | 'country' | 'language' | 'topics' | 'kind' | 'enabled' | 'displayPolicy'>
+  >;
 
 export interface Image {
   url: string;

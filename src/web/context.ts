@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { commentCounts } from '../comments/counts.js';
 import type { Article, SiteSettings, Source, Story } from '../domain/types.js';
 import type { Logger } from '../lib/log.js';
 import type { SourceInfo } from '../pipeline/stories/story-data.js';
@@ -16,7 +17,6 @@ import { EDITION_COOKIE, type Edition, editionFromCookie, uiLanguageOf } from '.
 import { translator, uiLanguages } from './i18n/messages.js';
 import type { PageContext } from './pages/layout.js';
 import { siteSettings } from './people/site-settings.js';
-import { commentCounts } from '../comments/counts.js';
 
 export interface WebOptions {
   store: Store;

@@ -21,11 +21,12 @@ export function relativeTime(iso: string, now: Date, language = 'en'): string {
 
 /** Exact time for the `title` of a <time> element. */
 export function exactTime(iso: string, language = 'en'): string {
-  return (
-    new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-      new Date(iso),
-    ) + ' UTC'
-  );
+  const format = new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return `${format.format(new Date(iso))} UTC`;
 }
 
 /** The first `max` characters of a text, cut at a word boundary. */

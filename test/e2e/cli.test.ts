@@ -97,7 +97,9 @@ describe('lede command line', () => {
     expect(imported.stdout).toBe(`imported 2 new sources of 2 in ${file}\n`);
     const exported = await runLede([...data, 'sources', 'export-opml']);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/<outline text="sports"[^>]*>\s*<outline [^>]*xmlUrl="https:\/\/goal\.example\/feed"/);
+    expect(exported.stdout).toMatch(
+      /<outline text="sports"[^>]*>\s*<outline [^>]*xmlUrl="https:\/\/goal\.example\/feed"/,
+    );
     expect(exported.stdout).toContain('xmlUrl="https://cairo.example/rss.xml"');
     rmSync(dir, { recursive: true, force: true });
   });

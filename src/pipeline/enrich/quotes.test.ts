@@ -56,7 +56,7 @@ describe('findQuotes', () => {
     expect(findQuotes('')).toEqual([]);
     const bad = [
       '"'.repeat(20000),
-      '“'.repeat(5000) + 'a b c',
+      `${'“'.repeat(5000)}a b c`,
       `${'he said “word '.repeat(3000)}`,
       'שלום "עולם גדול" אמר הוא',
       "4. 'YOU'VE GOT TO CHECK IF THEY'RE STILL THERE!' Benaud's knowledge was matched with humour.",

@@ -87,7 +87,8 @@ function One({
           {canReportComment(user, c) ? (
             <Form v={v} action={`/comments/${c.id}/report`} class="inline">
               <label>
-                {t('comments.report')}: <input name="reason" maxlength={300} placeholder={t('comments.reportWhy')} />
+                {t('comments.report')}:{' '}
+                <input name="reason" maxlength={300} placeholder={t('comments.reportWhy')} />
               </label>
               <button type="submit">{t('comments.report')}</button>
             </Form>

@@ -31,9 +31,7 @@ export function commentRoutes(p: People) {
     if (v.user && type === 'article') await store.history.record(v.user.id, id, new Date().toISOString());
     // held ones are filtered by the list: visible to their author and to moderators only
     const comments = await store.comments.forTarget(type, id, ['published', 'held', 'deleted', 'removed']);
-    const notice = c.req.query('held')
-      ? v.t('comments.heldThanks')
-      : null;
+    const notice = c.req.query('held') ? v.t('comments.heldThanks') : null;
     const back =
       type === 'article' ? `/article/${encodeURIComponent(id)}` : `/story/${encodeURIComponent(id)}`;
     return page(
@@ -48,10 +46,16 @@ export function commentRoutes(p: People) {
         <Notice text={notice} />
         <CommentList comments={comments} v={v} />
         {v.user ? (
-          <ReplyForm v={v} c={{ targetType: type, targetId: id, parentId: null }} label={v.t('comments.add')} />
+          <ReplyForm
+            v={v}
+            c={{ targetType: type, targetId: id, parentId: null }}
+            label={v.t('comments.add')}
+          />
         ) : (
           <p>
-            <a href={`/signin?next=${encodeURIComponent(threadUrl(type, id))}`}>{v.t('comments.signinToComment')}</a>
+            <a href={`/signin?next=${encodeURIComponent(threadUrl(type, id))}`}>
+              {v.t('comments.signinToComment')}
+            </a>
           </p>
         )}
         <p class="hint">

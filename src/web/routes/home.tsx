@@ -107,8 +107,7 @@ export function homeRoutes(web: Web) {
       c,
       `wrap-up:${key}:${ctx.lang}`,
       async () => {
-        const stories =
-          (wrapUp.editions.find((e) => e.edition === key) ?? wrapUp.editions[0])?.stories ?? [];
+        const stories = (wrapUp.editions.find((e) => e.edition === key) ?? wrapUp.editions[0])?.stories ?? [];
         const counted = await web.withCounts(ctx, { stories: stories.map((s) => s.storyId) });
         return web.render(<WrapUpPage ctx={counted} wrapUp={wrapUp} editionKey={key} />);
       },
