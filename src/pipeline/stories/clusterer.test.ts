@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer, storyIdFor } from './clusterer.js';
 import type { ClusterInput } from './types.js';
+import { docFeatures } from './vectors.js';
 
 const at = (hours: number) => new Date(Date.UTC(2026, 2, 1) + hours * 3_600_000).toISOString();
 const doc = (id: string, hours: number, title: string, text: string, source = 'wire'): ClusterInput => ({
@@ -204,6 +205,30 @@ describe('StoryClusterer', () => {
     const loose = new StoryClusterer({ dateConflict: 1 });
     run(loose, byrd);
     expect(loose.add(thompson).created).toBe(false);
+  });
+
+  it('learns the moves another process made, as that process placed them', () => {
+    // one process places a mixed stream and regroups it; another only learns its answers
+    const mixed = [quake[0], football[0], quake[1], football[1]];
+    const here = new StoryClusterer({ threshold: 0.01 });
+    const there = new StoryClusterer({ threshold: 0.01, regroupFrom: Number.POSITIVE_INFINITY });
+    let moves = 0;
+    for (const d of mixed) {
+      const placed = here.add(d);
+      there.observe(d, placed.storyId);
+      for (const m of placed.moved) expect(there.relocate(m.id, m.storyId)).toBe(true);
+      moves += placed.moved.length;
+    }
+    expect(moves).toBeGreaterThan(0);
+    expect(there.liveStories).toBe(here.liveStories);
+    // both now see the same stories: the next quake report ranks them alike everywhere (the
+    // scores differ a little: one built the stories in another order than the other)
+    const next = docFeatures(quake[2].title, quake[2].text, Date.parse(quake[2].published!));
+    const ranked = (clusterer: StoryClusterer) =>
+      clusterer.score(next).map(({ storyId, score }) => [storyId, Number(score.toFixed(2))]);
+    expect(ranked(there)).toEqual(ranked(here));
+    // an article the clusterer does not hold cannot be moved
+    expect(there.relocate('unknown', storyIdFor('q1'))).toBe(false);
   });
 
   it('rebuilds its state from stored assignments after a restart', () => {

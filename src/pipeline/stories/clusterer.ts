@@ -131,6 +131,46 @@ export class StoryClusterer {
     this.place(doc, storyId);
   }
 
+  /**
+   * Learns that another process moved a known article to `storyId` (a regrouping there, or a
+   * merge). The story it leaves is rebuilt without it, or becomes an alias of `storyId` when it
+   * had no other article. False when the article is not in the window (observe() it instead).
+   */
+  relocate(articleId: string, storyId: string): boolean {
+    const into = this.resolve(storyId) ?? storyId;
+    for (const story of this.stories.values()) {
+      const at = story.members.findIndex((member) => member.id === articleId);
+      if (at < 0) continue;
+      if (story.id === into) return true;
+      const [member] = story.members.splice(at, 1);
+      this.leave(story, into);
+      const target = this.stories.get(into);
+      if (target) this.join(target, member);
+      else this.create(into, member);
+      return true;
+    }
+    return false;
+  }
+
+  /** Updates a story one of its members left for `into` (which replaces it when it is empty). */
+  private leave(story: LiveStory, into: string): void {
+    if (story.size === 1) {
+      this.drop(story.id);
+      this.aliases.set(story.id, into);
+      return;
+    }
+    if (story.members.length === story.size - 1) {
+      const { halfLifeHours, centroidTerms } = this.options;
+      this.drop(story.id);
+      const rebuilt = rebuildStory(story.id, story.seq, story.members, halfLifeHours, centroidTerms);
+      this.stories.set(rebuilt.id, rebuilt);
+      this.index.set(rebuilt, storyKeys(rebuilt));
+      return;
+    }
+    // a story that forgot some of its articles cannot be rebuilt: it only counts one fewer
+    story.size--;
+  }
+
   /** Stories currently in the window. */
   get liveStories(): number {
     return this.stories.size;
