@@ -29,9 +29,34 @@ function clusterInput(a: Article): ClusterInput {
 export interface SyncedStoryPlacer extends StoryPlacer {
   /**
    * Learns articles other processes stored and placed (workers sharing one PostgreSQL), so the
-   * next placement here sees their stories. Articles this placer already knows are skipped.
+   * next placement here sees their stories. A known article whose stored story is not the one
+   * last seen here was moved (a regrouping or a merge elsewhere): it is moved here too.
    */
   observe(articles: Article[]): void;
+}
+
+/** Articles whose last seen story the placer remembers: past this, the oldest are forgotten. */
+const REMEMBERED_ARTICLES = 200_000;
+
+/**
+ * Article id → the story it was last seen in, forgetting the least recently placed or moved past
+ * `limit` (they are long out of the clustering window).
+ */
+class LastSeenStories {
+  private readonly storyOf = new Map<string, string>();
+
+  constructor(private readonly limit: number) {}
+
+  get(articleId: string): string | undefined {
+    return this.storyOf.get(articleId);
+  }
+
+  set(articleId: string, storyId: string): void {
+    // re-inserted: a Map iterates in insertion order, so the first key is the least recent
+    this.storyOf.delete(articleId);
+    this.storyOf.set(articleId, storyId);
+    if (this.storyOf.size > this.limit) this.storyOf.delete(this.storyOf.keys().next().value!);
+  }
 }
 
 export function createStoryPlacer(options: { windowHours: number; restored?: Article[] }): SyncedStoryPlacer {
@@ -44,7 +69,8 @@ export function createStoryPlacer(options: { windowHours: number; restored?: Art
   );
   const nearDuplicates = new NearDuplicateIndex();
   for (const a of restored) nearDuplicates.add(a.id, a.text);
-  const known = new Set(restored.map((a) => a.id));
+  const lastSeen = new LastSeenStories(REMEMBERED_ARTICLES);
+  for (const a of restored) if (a.storyId) lastSeen.set(a.id, a.storyId);
 
   return {
     canonicalizeUrl,
@@ -56,18 +82,27 @@ export function createStoryPlacer(options: { windowHours: number; restored?: Art
       return found ? { id: found.id, overlap: found.overlap } : null;
     },
     place(doc) {
-      known.add(doc.id);
-      return clusterer.add(doc);
+      const assignment = clusterer.add(doc);
+      lastSeen.set(doc.id, assignment.storyId);
+      for (const m of assignment.moved) lastSeen.set(m.id, m.storyId);
+      // articles of the merged stories come back from the store in their new story: relocate()
+      // finds them there already, or follows the store where it put them elsewhere
+      return assignment;
     },
     observe(articles) {
       for (const a of articles) {
-        if (known.has(a.id) || !a.storyId) continue;
-        known.add(a.id);
+        if (!a.storyId) continue;
+        const seen = lastSeen.get(a.id);
+        if (seen === a.storyId) continue;
+        lastSeen.set(a.id, a.storyId);
+        if (seen !== undefined) {
+          // false when the article left the window: remembering its story is all there is to do
+          clusterer.relocate(a.id, a.storyId);
+          continue;
+        }
         clusterer.observe(clusterInput(a), a.storyId);
         nearDuplicates.add(a.id, a.text);
       }
-      // bounded memory: past the window the ids are not needed (an old article is not re-placed)
-      if (known.size > 200_000) known.clear();
     },
     summarize(storyId: string, articles: Article[], previous: Story | null): Story {
       const times = articles.map(publishedTime).sort();

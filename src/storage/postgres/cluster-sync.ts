@@ -1,8 +1,9 @@
 // Story clustering with many workers on one PostgreSQL. Each worker keeps the clusterer in
 // memory; the placement step (enrich, place, store) runs under one cluster-wide advisory lock,
 // and whoever takes it first learns the articles other workers placed since its last turn (by
-// insertion order: articles.seq). Placements are serialised, so that order is commit order.
-// Fetching and extraction, the slow part, still run in parallel everywhere.
+// articles.seq, drawn when a row is inserted and drawn again when a move or a merge changes its
+// story: each article comes back once, with its latest story). Placements are serialised, so
+// that order is commit order. Fetching and extraction, the slow part, still run in parallel.
 import type { Article } from '../../domain/types.js';
 import { ARTICLE_COLUMNS, type ArticleRecord, toArticle } from '../sql/article-row.js';
 import { postgresCodec } from '../sql/postgres-codec.js';
@@ -13,9 +14,12 @@ export interface ClusterSync {
   /** Takes the cluster lock (in-process turns first, so one connection waits per process). */
   enter(): Promise<void>;
   leave(): Promise<void>;
-  /** Articles with a story stored after `seq` (all processes), oldest first, and the new mark. */
+  /**
+   * Articles whose story was stored or changed after `seq` (all processes), oldest change first,
+   * and the new mark.
+   */
   placedSince(seq: string): Promise<{ articles: Article[]; seq: string }>;
-  /** The current insertion mark. */
+  /** The current mark: the largest articles.seq stored. */
   mark(): Promise<string>;
   close(): Promise<void>;
 }

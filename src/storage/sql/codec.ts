@@ -24,4 +24,10 @@ export interface SqlCodec {
   oneOf(column: string, values: readonly string[]): RawBuilder<boolean>;
   /** ends a claim's row pick: concurrent PostgreSQL claimers skip each other's row */
   skipLocked: RawBuilder<unknown>;
+  /**
+   * One more assignment (column, value) for article rows whose story is changed (a move, a
+   * merge), or null: PostgreSQL gives them a fresh articles.seq, so workers sharing the database
+   * learn the change (ClusterSync.placedSince); SQLite has no seq and a single process.
+   */
+  storyChangeStamp: readonly [column: RawBuilder<unknown>, value: RawBuilder<unknown>] | null;
 }

@@ -21,4 +21,6 @@ export const postgresCodec = {
   orderingTime,
   oneOf: (column, values) => sql<boolean>`${sql.ref(column)} = ANY(${values}::text[])`,
   skipLocked: sql`FOR UPDATE SKIP LOCKED`,
+  // an identity column GENERATED ALWAYS may be set to DEFAULT only, which draws the next value
+  storyChangeStamp: [sql.ref('seq'), sql`DEFAULT`],
 } satisfies SqlCodec;

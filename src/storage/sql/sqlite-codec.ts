@@ -19,4 +19,5 @@ export const sqliteCodec = {
   oneOf: (column, values) => sql<boolean>`${sql.ref(column)} IN (${sql.join(values)})`,
   // one writer at a time: the claim's single UPDATE cannot race another
   skipLocked: sql``,
+  storyChangeStamp: null,
 } satisfies SqlCodec;

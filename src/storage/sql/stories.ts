@@ -94,17 +94,22 @@ export class SqlStoryRepo implements StoryRepo {
       .set({ merged_into: intoId, updated_at: at })
       .where((eb) => eb.or([eb('id', '=', fromId), eb('merged_into', '=', fromId)]))
       .execute();
-    await this.db.updateTable('articles').set({ story_id: intoId }).where('story_id', '=', fromId).execute();
+    await this.setArticleStory({ story_id: intoId }).where('story_id', '=', fromId).execute();
   }
 
   async moveArticles(articleIds: string[], intoId: string, at: string): Promise<void> {
     // in slices: SQLite caps the values one statement binds
     for (const ids of chunks([...new Set(articleIds)])) {
-      await this.db
-        .updateTable('articles')
-        .set({ story_id: intoId, updated_at: at })
+      await this.setArticleStory({ story_id: intoId, updated_at: at })
         .where(this.codec.oneOf('id', ids))
         .execute();
     }
+  }
+
+  /** An UPDATE giving articles another story, with the backend's stamp for such rows (SqlCodec). */
+  private setArticleStory(columns: { story_id: string; updated_at?: string }) {
+    const update = this.db.updateTable('articles').set(columns);
+    const stamp = this.codec.storyChangeStamp;
+    return stamp ? update.set(stamp[0], stamp[1]) : update;
   }
 }
