@@ -1,6 +1,6 @@
 // `lede cluster --jsonl`: online story clustering as a batch filter (DESIGN.md contract).
 // stdin {id, title, text, published, source[, entities]} in time order -> stdout {id, story}
-// (plus `merged`: earlier story ids folded into this one, when a placement merged stories, and
+// (plus `merged`: earlier stories folded into others, {id, story}, when a placement merged stories, and
 // `moved`: earlier articles given to another story, {id, story}, when a story was regrouped).
 // Each line is answered as soon as it is read: stdout writes to a pipe are synchronous in Node
 // on Linux, so a line is out before the next input line is parsed.
@@ -12,7 +12,7 @@ import { runJsonl } from './jsonl.js';
 
 const usage = `Usage: lede cluster --jsonl [--window-hours N]
   stdin: {"id", "title", "text", "published", "source", "entities"?} per line, in time order
-  stdout: {"id", "story"} per line (and "merged": [story ids] when stories were merged,
+  stdout: {"id", "story"} per line (and "merged": [{"id", "story"}] when stories were merged,
           "moved": [{"id", "story"}] when earlier articles moved to another story)`;
 
 function str(line: Record<string, unknown>, field: string, required: boolean): string {
@@ -51,7 +51,7 @@ export function clusterHandler(
     const { storyId, merged, moved } = clusterer.add(toClusterInput(line));
     return {
       story: storyId,
-      ...(merged.length ? { merged } : {}),
+      ...(merged.length ? { merged: merged.map((m) => ({ id: m.id, story: m.into })) } : {}),
       ...(moved.length ? { moved: moved.map((m) => ({ id: m.id, story: m.storyId })) } : {}),
     };
   };

@@ -10,7 +10,7 @@ import { describeError, LedeError } from '../lib/errors.js';
 import { escapeHtml } from '../lib/html.js';
 import type { Store } from '../storage/store.js';
 import type { PipelineDeps, ProcessItemPayload, StoryPlacer } from './deps.js';
-import type { MovedArticle } from './stories/types.js';
+import type { MergedStory, MovedArticle } from './stories/types.js';
 import { subscribeIfNew } from './websub.js';
 
 export type { PipelineDeps, ProcessItemPayload } from './deps.js';
@@ -211,7 +211,7 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
   return exclusive(async () => {
     const near = exactOf ? { id: exactOf.id, overlap: 1 } : stories.nearDuplicate(id, extracted.text);
     const placement = previous?.storyId
-      ? { storyId: previous.storyId, merged: [] as string[], moved: [] as MovedArticle[] }
+      ? { storyId: previous.storyId, merged: [] as MergedStory[], moved: [] as MovedArticle[] }
       : stories.place({
           id,
           title,
@@ -253,10 +253,15 @@ export async function ingestPage(deps: PipelineDeps, page: PageInput): Promise<A
     await store.transaction(async (tx) => {
       await tx.articles.upsert(article);
       await tx.tags.setForArticle(id, deps.tagsFor(enrichment));
-      for (const mergedId of placement.merged) await tx.stories.recordMerge(mergedId, placement.storyId, now);
+      for (const m of placement.merged) await tx.stories.recordMerge(m.id, m.into, now);
       // after the merges: a move overrides a merge for its article
       const movedFrom = await moveArticles(tx, placement.moved, now);
-      const touched = new Set([placement.storyId, ...placement.moved.map((m) => m.storyId), ...movedFrom]);
+      const touched = new Set([
+        placement.storyId,
+        ...placement.merged.map((m) => m.into),
+        ...placement.moved.map((m) => m.storyId),
+        ...movedFrom,
+      ]);
       for (const storyId of touched) await resummarize(tx, stories, storyId);
     });
     deps.logger.info(

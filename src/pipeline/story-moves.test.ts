@@ -14,7 +14,7 @@ import { openRuntime, type Runtime } from '../main.js';
 import { hoursAgo } from '../storage/contract/fixtures.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestPage } from './pipeline.js';
-import type { MovedArticle } from './stories/types.js';
+import type { MergedStory, MovedArticle } from './stories/types.js';
 
 const ship = [
   'A cargo ship sank off the northern coast after a storm on Tuesday, the coast guard said.',
@@ -47,8 +47,9 @@ describe('ingest with a placement that moves articles', () => {
   let dataDir: string;
   let runtime: Runtime;
   let deps: PipelineDeps;
-  /** moves the placer's next answer carries, on top of its own */
+  /** moves and merges the placer's next answer carries, on top of its own */
   let nextMoves: MovedArticle[] = [];
+  let nextMerges: MergedStory[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lede-moves-'));
@@ -64,8 +65,10 @@ describe('ingest with a placement that moves articles', () => {
         place(doc) {
           const placement = placer.place(doc);
           const moved = [...placement.moved, ...nextMoves];
+          const merged = [...placement.merged, ...nextMerges];
           nextMoves = [];
-          return { ...placement, moved };
+          nextMerges = [];
+          return { ...placement, moved, merged };
         },
       },
     };
@@ -144,5 +147,14 @@ describe('ingest with a placement that moves articles', () => {
     expect(await runtime.store.stories.get(shipStory)).toEqual(before);
     expect((await runtime.store.stories.get('split-off'))?.articleCount).toBe(2);
     expect((await runtime.store.stories.get(rail3.storyId!))?.articleCount).toBe(4);
+
+    // a merge goes into the story the clusterer named, which need not be the placement's
+    nextMerges = [{ id: 'split-off', into: shipStory }];
+    const rail4 = await ingest('post.example', 'Trains back to normal after strike', hoursAgo(0.5), rail);
+    expect(rail4.storyId).toBe(railStory);
+    expect([await stored(ship1), await stored(ship3)]).toEqual([shipStory, shipStory]);
+    expect((await runtime.store.stories.get('split-off'))?.mergedInto).toBe(shipStory);
+    expect((await runtime.store.stories.get(shipStory))?.articleCount).toBe(2);
+    expect((await runtime.store.stories.get(railStory))?.articleCount).toBe(5);
   });
 });

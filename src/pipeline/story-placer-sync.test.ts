@@ -100,8 +100,8 @@ function storedStories() {
       };
       const { id, title, text, published, source } = placed;
       put(article(id, { id, title, text, publishedAt: published, sourceId: source }), placement.storyId);
-      for (const row of [...rows.values()]) {
-        if (placement.merged.includes(row.storyId!)) put(row, placement.storyId);
+      for (const m of placement.merged) {
+        for (const row of [...rows.values()]) if (row.storyId === m.id) put(row, m.into);
       }
       for (const m of placement.moved) put(rows.get(m.id)!, m.storyId);
       return [...changed.values()];

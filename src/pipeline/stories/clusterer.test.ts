@@ -116,7 +116,7 @@ describe('StoryClusterer', () => {
     expect(f1.created).toBe(true);
     expect(a2.storyId).toBe(a1.storyId);
     // the younger story is merged into the older, which keeps its id; nothing else moved
-    expect(a2.merged).toEqual([f1.storyId]);
+    expect(a2.merged).toEqual([{ id: f1.storyId, into: a1.storyId }]);
     expect(a2.moved).toEqual([]);
     expect(clusterer.resolve(f1.storyId)).toBe(a1.storyId);
     const greedy = new StoryClusterer({ threshold: 0.4, regroupFrom: Number.POSITIVE_INFINITY });

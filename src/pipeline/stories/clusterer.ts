@@ -25,7 +25,7 @@ import {
 } from './live-story.js';
 import { keptStories, type RegroupOptions, regroup, samePartition } from './regroup.js';
 import { StoryIndex } from './story-index.js';
-import type { ClusterAssignment, ClusterInput, MovedArticle } from './types.js';
+import type { ClusterAssignment, ClusterInput, MergedStory, MovedArticle } from './types.js';
 import { type DocFeatures, DocumentFrequency, docFeatures, topIds } from './vectors.js';
 
 export interface ClustererOptions {
@@ -215,7 +215,7 @@ export class StoryClusterer {
     }
     const story = this.stories.get(best.storyId)!;
     this.join(story, member);
-    const merged: string[] = [];
+    const merged: MergedStory[] = [];
     const moved: MovedArticle[] = [];
     let storyId = story.id;
     // a story that doubled is looked at again with its neighbours: its centroid moved enough
@@ -282,7 +282,7 @@ export class StoryClusterer {
   private regroupAround(
     grown: LiveStory,
     articleId: string,
-    merged: string[],
+    merged: MergedStory[],
     moved: MovedArticle[],
   ): string | null {
     const stories = this.neighbourhood(grown);
@@ -315,9 +315,10 @@ export class StoryClusterer {
       from.forEach((f, i) => {
         if (f === s) counts.set(finalOf[i], (counts.get(finalOf[i]) ?? 0) + 1);
       });
+      const into = [...counts].sort((x, y) => y[1] - x[1])[0][0];
       this.drop(story.id);
-      this.aliases.set(story.id, [...counts].sort((x, y) => y[1] - x[1])[0][0]);
-      merged.push(story.id);
+      this.aliases.set(story.id, into);
+      merged.push({ id: story.id, into });
     });
     let placed: string | null = null;
     members.forEach((member, i) => {

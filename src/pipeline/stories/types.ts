@@ -15,10 +15,15 @@ export interface ClusterAssignment {
   created: boolean;
   /** similarity to the story it joined (0 when created) */
   score: number;
-  /** stories merged into storyId by this placement */
-  merged: string[];
+  /** stories this placement merged into others (mostly into storyId), whose articles follow */
+  merged: MergedStory[];
   /** earlier articles this placement moved to another story (when a story was regrouped) */
   moved: MovedArticle[];
+}
+
+export interface MergedStory {
+  id: string;
+  into: string;
 }
 
 export interface MovedArticle {
