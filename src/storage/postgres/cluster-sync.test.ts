@@ -84,4 +84,20 @@ describe.skipIf(!url)('PostgreSQL cluster sync', () => {
     expect(all.stories).toHaveLength(4);
     expect(await sync.mark()).toBe(all.seq);
   });
+
+  it('reads the changes since a mark through an index, not the whole table', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`SET search_path TO "${schema}"`);
+      // on a few rows the planner would rightly scan; forbid it to see whether an index serves
+      await client.query('SET enable_seqscan = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+        'EXPLAIN SELECT id FROM articles WHERE seq > 0 AND story_id IS NOT NULL ORDER BY seq LIMIT 5000',
+      );
+      expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Scan using articles_seq/);
+    } finally {
+      await client.end();
+    }
+  });
 });
