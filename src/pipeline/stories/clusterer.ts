@@ -8,14 +8,14 @@
 // once (see regroup.ts): a story that took in the first reports of another, alike event gives
 // them back, and fragments of one event are merged (the younger into the older).
 import { hexHash } from '../../lib/hash.js';
-import { type ArticleDate, consensus, type DateWeights, dateFactor, pairDateFactor } from './date-profile.js';
+import { type ClustererOptions, DEFAULT_OPTIONS } from './clusterer-options.js';
+import { type ArticleDate, consensus, type DateWeights, dateFactor } from './date-profile.js';
 import {
   absorb,
-  type ChannelWeights,
   type LiveStory,
   type Member,
+  memberPairScores,
   newStory,
-  pairCosines,
   rebuildStory,
   similarity,
   storyChannels,
@@ -23,60 +23,10 @@ import {
   type WeightedChannels,
   weighChannels,
 } from './live-story.js';
-import { keptStories, type RegroupOptions, regroup, samePartition } from './regroup.js';
+import { keptStories, regroup, samePartition } from './regroup.js';
 import { StoryIndex } from './story-index.js';
 import type { ClusterAssignment, ClusterInput, MergedStory, MovedArticle } from './types.js';
 import { type DocFeatures, DocumentFrequency, docFeatures, topIds } from './vectors.js';
-
-export interface ClustererOptions {
-  /** stories with no article for this long leave the index */
-  windowHours: number;
-  /** minimum combined score to join a story */
-  threshold: number;
-  weights: ChannelWeights;
-  /**
-   * score multiplier when the article names years (or weekdays) and none is the one most
-   * dating articles of the story name (see dateFactor)
-   */
-  dateConflict: number;
-  /**
-   * score bonus (× 1 + this) when most of the story's articles that name a calendar day name
-   * the article's, or the day next to it (see dateFactor)
-   */
-  sameDayBonus: number;
-  /** score multiplier per day of gap between the article and the story's latest article */
-  dayDecay: number;
-  /** half-life of a story's centroid weights, in hours of stream time */
-  halfLifeHours: number;
-  maxCandidates: number;
-  centroidTerms: number;
-  /** heaviest body terms kept of each article */
-  articleTerms: number;
-  /** a story is regrouped with its neighbours when it reaches this size and each time it doubles */
-  regroupFrom: number;
-  /** story-to-story score that makes a story a neighbour to regroup with */
-  neighbourhood: number;
-  /** at most this many articles are regrouped at once */
-  regroupMembers: number;
-  regroup: RegroupOptions;
-}
-
-export const DEFAULT_OPTIONS: ClustererOptions = {
-  windowHours: 72,
-  threshold: 0.2,
-  weights: { body: 0.3, title: 0.1, names: 0.3, numbers: 0.3 },
-  dateConflict: 0.7,
-  sameDayBonus: 0.3,
-  dayDecay: 0.85,
-  halfLifeHours: 24,
-  maxCandidates: 8,
-  centroidTerms: 160,
-  articleTerms: 100,
-  regroupFrom: 2,
-  neighbourhood: 0.1,
-  regroupMembers: 96,
-  regroup: { neighbours: 4, sharedWeight: 0.3, threshold: 0.24 },
-};
 
 /** Story id derived from its first article, so a rebuilt clusterer gives the same ids. */
 export function storyIdFor(firstArticleId: string): string {
@@ -295,7 +245,9 @@ export class StoryClusterer {
         from.push(s);
       }
     });
-    const group = regroup(this.pairScores(members), this.options.regroup);
+    const { weights, dayDecay } = this.options;
+    const scores = memberPairScores(members, weights, this.dateWeights, dayDecay);
+    const group = regroup(scores, this.options.regroup);
     if (samePartition(group, from)) return null;
 
     const kept = keptStories(group, from);
@@ -356,28 +308,6 @@ export class StoryClusterer {
       total += story.size;
     }
     return stories.sort((a, b) => a.seq - b.seq);
-  }
-
-  /** match() of every two articles, as a symmetric matrix. */
-  private pairScores(members: readonly Member[]): Float64Array[] {
-    const scores = pairCosines(
-      members.map((member) => member.channels),
-      this.options.weights,
-    );
-    for (let i = 0; i < members.length; i++) {
-      const a = members[i];
-      for (let j = i + 1; j < members.length; j++) {
-        if (scores[i][j] === 0) continue;
-        const b = members[j];
-        let score = scores[i][j] * pairDateFactor(a.date, b.date, this.dateWeights);
-        if (a.time !== null && b.time !== null) {
-          score *= this.options.dayDecay ** (Math.abs(a.time - b.time) / 86_400_000);
-        }
-        scores[i][j] = score;
-        scores[j][i] = score;
-      }
-    }
-    return scores;
   }
 
   /**

@@ -1,6 +1,7 @@
 // Public surface of the stories stage.
 export { articleIdFor, canonicalizeUrl } from './canonical-url.js';
-export { type ClustererOptions, DEFAULT_OPTIONS, StoryClusterer, storyIdFor } from './clusterer.js';
+export { StoryClusterer, storyIdFor } from './clusterer.js';
+export { type ClustererOptions, DEFAULT_OPTIONS } from './clusterer-options.js';
 export { contentHash, normalizeText } from './fingerprint.js';
 export { type NearDuplicate, NearDuplicateIndex, type NearDuplicateOptions } from './near-duplicates.js';
 export { type BoardFigure, type BoardRow, numbersBoard } from './numbers-board.js';

@@ -1,6 +1,13 @@
 // The clusterer's state for one story in the window: sparse decayed centroids of its articles'
 // body terms, headline terms and names, and when it last grew.
-import { type ArticleDate, addDate, type DateProfile, emptyProfile } from './date-profile.js';
+import {
+  type ArticleDate,
+  addDate,
+  type DateProfile,
+  type DateWeights,
+  emptyProfile,
+  pairDateFactor,
+} from './date-profile.js';
 import {
   addWeighted,
   asWeighted,
@@ -241,6 +248,35 @@ export function pairCosines(articles: readonly WeightedChannels[], w: ChannelWei
   // each list runs in article order, so only the upper triangle was filled
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[j][i] = out[i][j];
   return out;
+}
+
+/**
+ * The clusterer's article-to-story score for every two articles, as a symmetric matrix: their
+ * channel cosines, damped by dates that disagree, raised by a shared calendar day, faded by the
+ * days between them.
+ */
+export function memberPairScores(
+  members: readonly Member[],
+  weights: ChannelWeights,
+  dateWeights: DateWeights,
+  dayDecay: number,
+): Float64Array[] {
+  const scores = pairCosines(
+    members.map((member) => member.channels),
+    weights,
+  );
+  for (let i = 0; i < members.length; i++) {
+    const a = members[i];
+    for (let j = i + 1; j < members.length; j++) {
+      if (scores[i][j] === 0) continue;
+      const b = members[j];
+      let score = scores[i][j] * pairDateFactor(a.date, b.date, dateWeights);
+      if (a.time !== null && b.time !== null) score *= dayDecay ** (Math.abs(a.time - b.time) / 86_400_000);
+      scores[i][j] = score;
+      scores[j][i] = score;
+    }
+  }
+  return scores;
 }
 
 /** The keys a story is found by: its heaviest body terms and names. */
