@@ -147,7 +147,9 @@ export class StoryClusterer {
     // IDF as it was before this article (which is counted in on the way): the same weights
     // whether the article is placed live or restored
     const weighted = weighChannels(features, this.df, this.options.articleTerms, true);
-    const member: Member = { id: doc.id, order: this.arrivals++, time, date: features, channels: weighted };
+    // a member keeps its dates, not the term counts they came with
+    const date = { year: features.year, days: features.days, dates: features.dates };
+    const member: Member = { id: doc.id, order: this.arrivals++, time, date, channels: weighted };
     if (knownStory !== null) {
       const id = this.resolve(knownStory) ?? knownStory;
       const story = this.stories.get(id);
