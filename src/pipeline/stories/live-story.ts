@@ -102,31 +102,13 @@ export function storyChannels(story: LiveStory): WeightedChannels {
 }
 
 export function newStory(id: string, seq: number, member: Member): LiveStory {
-  const story: LiveStory = {
-    id,
-    seq,
-    firstArticleId: member.id,
-    size: 0,
-    body: new Map(),
-    title: new Map(),
-    names: new Map(),
-    numbers: new Map(),
-    first: member.time,
-    last: member.time,
-    bodyNorm: 1,
-    titleNorm: 1,
-    namesNorm: 1,
-    numbersNorm: 1,
-    dates: emptyProfile(),
-    members: [member],
-  };
-  addDate(story.dates, member.date);
-  addDoc(story, member.channels);
-  refresh(story);
-  return story;
+  return rebuildStory(id, seq, [member], 1, Number.POSITIVE_INFINITY);
 }
 
-/** A story made again from its members (after regrouping changed them), oldest first. */
+/**
+ * A story made from its articles at once (a new story, or one a regrouping changed): the
+ * weights absorb() would have given, each article faded by the time from it to the latest.
+ */
 export function rebuildStory(
   id: string,
   seq: number,
@@ -134,24 +116,30 @@ export function rebuildStory(
   halfLifeHours: number,
   centroidTerms: number,
 ): LiveStory {
-  const [first, ...rest] = [...members].sort((a, b) => a.order - b.order);
-  const story = newStory(id, seq, first);
-  for (const member of rest) {
-    addDate(story.dates, member.date);
-    story.members.push(member);
-    if (member.time === null) continue;
-    story.last = story.last === null ? member.time : Math.max(story.last, member.time);
-    story.first = story.first === null ? member.time : Math.min(story.first, member.time);
-  }
-  // the weights absorb() would give: each article faded by the time from it to the latest one
-  story.body.clear();
-  story.title.clear();
-  story.names.clear();
-  story.numbers.clear();
-  story.size = 0;
-  for (const member of story.members) {
+  const ordered = [...members].sort((a, b) => a.order - b.order);
+  const times = ordered.map((m) => m.time).filter((t): t is number => t !== null);
+  const story: LiveStory = {
+    id,
+    seq,
+    firstArticleId: ordered[0].id,
+    size: 0,
+    body: new Map(),
+    title: new Map(),
+    names: new Map(),
+    numbers: new Map(),
+    first: times.length ? Math.min(...times) : null,
+    last: times.length ? Math.max(...times) : null,
+    bodyNorm: 1,
+    titleNorm: 1,
+    namesNorm: 1,
+    numbersNorm: 1,
+    dates: emptyProfile(),
+    members: ordered.slice(-MAX_MEMBERS),
+  };
+  for (const member of ordered) {
     const age = member.time === null || story.last === null ? 0 : story.last - member.time;
-    addDoc(story, member.channels, 0.5 ** (age / (halfLifeHours * 3_600_000)));
+    addDoc(story, member.channels, age === 0 ? 1 : 0.5 ** (age / (halfLifeHours * 3_600_000)));
+    addDate(story.dates, member.date);
   }
   trim(story, centroidTerms);
   return story;
