@@ -212,21 +212,29 @@ export function pairCosines(articles: readonly WeightedChannels[], w: ChannelWei
     const owner = new Int32Array(entries);
     const value = new Float64Array(entries);
     const next = new Int32Array(entries);
-    const head = new Map<number, number>();
+    // term id -> its list's head, in an open-addressing table (a Map costs more per lookup here)
+    const slots = 2 ** Math.ceil(Math.log2(entries * 2 + 2));
+    const key = new Float64Array(slots).fill(-1);
+    const head = new Int32Array(slots);
     let at = 0;
     // articles are visited last to first, so each term's list runs in article order
     for (let i = n - 1; i >= 0; i--) {
       const { ids, w: weights, norm } = articles[i][c];
       for (let k = 0; k < ids.length; k++, at++) {
+        const id = ids[k];
+        let slot = Math.imul(id, 0x9e3779b1) & (slots - 1);
+        while (key[slot] !== -1 && key[slot] !== id) slot = (slot + 1) & (slots - 1);
         owner[at] = i;
         value[at] = weights[k] / norm;
-        next[at] = head.get(ids[k]) ?? -1;
-        head.set(ids[k], at);
+        next[at] = key[slot] === -1 ? -1 : head[slot];
+        key[slot] = id;
+        head[slot] = at;
       }
     }
     const scale = w[c];
-    for (const first of head.values()) {
-      for (let x = first; x >= 0; x = next[x]) {
+    for (let slot = 0; slot < slots; slot++) {
+      if (key[slot] === -1) continue;
+      for (let x = head[slot]; x >= 0; x = next[x]) {
         const row = out[owner[x]];
         const a = scale * value[x];
         for (let y = next[x]; y >= 0; y = next[y]) row[owner[y]] += a * value[y];
